@@ -1,0 +1,5 @@
+from django.conf import settings
+
+
+def programme(request):
+    return {"programme": settings.PROGRAMME}

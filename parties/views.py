@@ -1,0 +1,124 @@
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .access import coordinator_required, get_party_for_viewer, pipeline_required
+from .forms import InvitationSignupForm, PartyCreateForm, RejectForm
+from .models import Party, PartyStatus
+
+
+@pipeline_required
+def review(request):
+    pending = (
+        Party.objects.pending().select_related("municipality", "created_by").order_by("created_at")
+    )
+    page = Paginator(pending, 25).get_page(request.GET.get("page"))
+    return render(request, "parties/review.html", {"page": page})
+
+
+@coordinator_required
+@require_POST
+def approve(request, pk: int):
+    party = get_object_or_404(Party, pk=pk)
+    try:
+        services.party_approve(party=party, by=request.user)
+    except services.PartyError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("„%(name)s“ ist freigegeben.") % {"name": party.name})
+    return redirect("parties:review")
+
+
+@coordinator_required
+def reject(request, pk: int):
+    party = get_object_or_404(Party, pk=pk, status=PartyStatus.PENDING)
+    form = RejectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.party_reject(party=party, by=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("„%(name)s“ wurde abgelehnt.") % {"name": party.name})
+        return redirect("parties:review")
+    return render(request, "parties/reject.html", {"party": party, "form": form})
+
+
+@coordinator_required
+def create(request):
+    form = PartyCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        party = services.party_create_on_behalf(
+            coordinator=request.user,
+            kind=data.pop("kind"),
+            name=data.pop("name"),
+            contact_email=data.pop("contact_email"),
+            **data,
+        )
+        messages.success(request, _("„%(name)s“ wurde angelegt.") % {"name": party.name})
+        return redirect(party)
+    return render(request, "parties/create.html", {"form": form})
+
+
+@login_required
+def detail(request, pk: int):
+    party = get_party_for_viewer(request, pk)
+    memberships = party.memberships.select_related("user") if _sees_members(request, party) else []
+    return render(
+        request,
+        "parties/detail.html",
+        {
+            "party": party,
+            "memberships": memberships,
+            "competencies": party.party_competencies.select_related("competency"),
+            "topics": party.topics.all(),
+        },
+    )
+
+
+def invitation(request, token: str):
+    invitation = services.invitation_from_token(token)
+    if invitation is None:
+        return render(request, "parties/invitation_invalid.html", status=404)
+    user = request.user
+    if user.is_authenticated:
+        if request.method == "POST":
+            services.invitation_accept(invitation=invitation, user=user)
+            messages.success(
+                request, _("Sie gehören jetzt zu „%(name)s“.") % {"name": invitation.party.name}
+            )
+            return redirect("accounts:home")
+        return render(request, "parties/invitation.html", {"invitation": invitation})
+    User = get_user_model()
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        # The person has an account: log in first, then come back to accept.
+        return render(
+            request, "parties/invitation.html", {"invitation": invitation, "needs_login": True}
+        )
+    form = InvitationSignupForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            new_user = User.objects.create_user(
+                email=invitation.email,
+                password=form.cleaned_data["password1"],
+                name=form.cleaned_data["name"],
+            )
+            EmailAddress.objects.create(
+                user=new_user, email=new_user.email, verified=True, primary=True
+            )
+            services.invitation_accept(invitation=invitation, user=new_user)
+        login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Willkommen! Sie gehören jetzt zu „%(name)s“.") % {"name": invitation.party.name},
+        )
+        return redirect("accounts:home")
+    return render(request, "parties/invitation.html", {"invitation": invitation, "form": form})
+
+
+def _sees_members(request, party) -> bool:
+    return request.user.is_coordinator or party.memberships.filter(user=request.user).exists()

@@ -1,0 +1,73 @@
+import json
+from pathlib import Path
+
+from django.db import transaction
+
+from .models import Competency, CompetencyGroup, TargetGroup, Topic
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _upsert(model, *, slug: str, values: dict, update: bool) -> bool:
+    """Create the entry if missing; overwrite it only with `update`. True when created."""
+    obj, created = model.objects.get_or_create(slug=slug, defaults=values)
+    if not created and update:
+        for field, value in values.items():
+            setattr(obj, field, value)
+        obj.save()
+    return created
+
+
+@transaction.atomic
+def taxonomy_load_reference(*, update: bool = False) -> dict[str, int]:
+    """Load the curated competencies, topics and target groups shipped in `taxonomy/data/`.
+
+    Existing entries are left alone unless `update` is set, so that the coordinator's
+    edits (names, synonyms) survive a re-run on every deployment.
+    """
+    created = {"groups": 0, "competencies": 0, "topics": 0, "target_groups": 0}
+    groups = json.loads((DATA_DIR / "competencies.json").read_text(encoding="utf-8"))
+    for position, group in enumerate(groups):
+        created["groups"] += _upsert(
+            CompetencyGroup,
+            slug=group["slug"],
+            values={
+                "name": group["name"],
+                "name_en": group.get("name_en", ""),
+                "side": group.get("side", "business"),
+                "position": position,
+            },
+            update=update,
+        )
+        group_obj = CompetencyGroup.objects.get(slug=group["slug"])
+        for comp in group["competencies"]:
+            created["competencies"] += _upsert(
+                Competency,
+                slug=comp["slug"],
+                values={
+                    "group": group_obj,
+                    "name": comp["name"],
+                    "name_en": comp.get("name_en", ""),
+                    "synonyms": comp.get("synonyms", []),
+                },
+                update=update,
+            )
+    for topic in json.loads((DATA_DIR / "topics.json").read_text(encoding="utf-8")):
+        created["topics"] += _upsert(
+            Topic,
+            slug=topic["slug"],
+            values={
+                "name": topic["name"],
+                "name_en": topic.get("name_en", ""),
+                "synonyms": topic.get("synonyms", []),
+            },
+            update=update,
+        )
+    for target in json.loads((DATA_DIR / "target_groups.json").read_text(encoding="utf-8")):
+        created["target_groups"] += _upsert(
+            TargetGroup,
+            slug=target["slug"],
+            values={"name": target["name"], "name_en": target.get("name_en", "")},
+            update=update,
+        )
+    return created
