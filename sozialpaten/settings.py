@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "seals",
     "communication",
     "pages",
+    "demo",
 ]
 
 MIDDLEWARE = [
