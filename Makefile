@@ -32,6 +32,7 @@ run: demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 test: install-dev
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

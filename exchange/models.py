@@ -66,6 +66,7 @@ class Offer(models.Model):
     )
     kind = models.CharField(_("Art"), max_length=20, choices=OfferKind.choices)
     title = models.CharField(_("Titel"), max_length=200)
+    ref = models.CharField(_("externe Kennung"), max_length=100, blank=True)
     description = models.TextField(_("Beschreibung"), blank=True)
     capacity = models.CharField(
         _("Umfang"),
@@ -86,6 +87,11 @@ class Offer(models.Model):
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote")
         ordering = ["party__name", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ref"], condition=~models.Q(ref=""), name="unique_offer_ref"
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -109,6 +115,7 @@ class Need(models.Model):
         "parties.Party", on_delete=models.CASCADE, related_name="needs", verbose_name=_("von")
     )
     title = models.CharField(_("Titel"), max_length=200)
+    ref = models.CharField(_("externe Kennung"), max_length=100, blank=True)
     description = models.TextField(
         _("Beschreibung"), help_text=_("Beschreiben Sie in Ihren eigenen Worten, was fehlt.")
     )
@@ -158,6 +165,11 @@ class Need(models.Model):
         verbose_name_plural = _("Bedarfe")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "-created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ref"], condition=~models.Q(ref=""), name="unique_need_ref"
+            )
+        ]
 
     def __str__(self):
         return self.title

@@ -1,12 +1,17 @@
 from django.contrib import admin
 
-from .models import Invitation, Membership, Party, PartyCompetency
+from .models import ContactPerson, Invitation, Membership, Party, PartyCompetency
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
+
+
+class ContactPersonInline(admin.TabularInline):
+    model = ContactPerson
+    extra = 0
 
 
 class PartyCompetencyInline(admin.TabularInline):
@@ -23,7 +28,7 @@ class PartyAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["municipality"]
     filter_horizontal = ["topics", "target_groups"]
-    inlines = [PartyCompetencyInline, MembershipInline]
+    inlines = [ContactPersonInline, PartyCompetencyInline, MembershipInline]
     readonly_fields = ["created_by", "reviewed_by", "reviewed_at", "created_at", "updated_at"]
 
 

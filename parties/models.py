@@ -64,6 +64,12 @@ class PartyQuerySet(models.QuerySet):
 class Party(models.Model):
     kind = models.CharField(_("Art"), max_length=20, choices=PartyKind.choices)
     name = models.CharField(_("Name"), max_length=200)
+    ref = models.CharField(
+        _("externe Kennung"),
+        max_length=100,
+        blank=True,
+        help_text=_("Kennung aus einer importierten Liste; ein erneuter Import aktualisiert."),
+    )
     slug = models.SlugField(_("Kurzname"), max_length=220, unique=True)
     status = models.CharField(
         _("Status"), max_length=20, choices=PartyStatus.choices, default=PartyStatus.PENDING
@@ -148,6 +154,11 @@ class Party(models.Model):
         verbose_name_plural = _("Parteien")
         ordering = ["name"]
         indexes = [models.Index(fields=["kind", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ref"], condition=~models.Q(ref=""), name="unique_party_ref"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -195,6 +206,25 @@ class PartyCompetency(models.Model):
 
     def __str__(self):
         return f"{self.party}: {self.competency}"
+
+
+class ContactPerson(models.Model):
+    """Someone to talk to at a party. Shown to a partner only once both agreed to meet."""
+
+    party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("Name"), max_length=150)
+    role = models.CharField(_("Funktion"), max_length=150, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    is_primary = models.BooleanField(_("Hauptansprechperson"), default=False)
+
+    class Meta:
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+        ordering = ["-is_primary", "name"]
+
+    def __str__(self):
+        return self.name
 
 
 class MembershipRole(models.TextChoices):

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "matching",
     "seals",
     "communication",
+    "directory",
     "pages",
     "demo",
 ]

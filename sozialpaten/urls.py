@@ -8,6 +8,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("mein-bereich/", include("accounts.urls")),
     path("parteien/", include("parties.urls")),
+    path("verzeichnis/", include("directory.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("verwaltung/", admin.site.urls),
 ]
