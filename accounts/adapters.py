@@ -1,13 +1,25 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.urls import reverse
 
 from communication.services import email_queue
+
+
+class ProgrammeSite:
+    """Stands in for django.contrib.sites: emails greet with the programme's name."""
+
+    def __init__(self, domain: str):
+        self.domain = domain
+        self.name = settings.PROGRAMME["name"]
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """allauth behaviour of the portal: its emails go through the outbox and Celery."""
 
     def send_mail(self, template_prefix, email, context):
+        site = context.get("current_site")
+        if site is not None:
+            context = {**context, "current_site": ProgrammeSite(site.domain)}
         message = self.render_mail(template_prefix, email, context)
         html = ""
         for content, mimetype in getattr(message, "alternatives", []):
