@@ -177,3 +177,24 @@ class Need(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == NeedStatus.OPEN
+
+
+class NeedChange(models.Model):
+    """One edit of a need: who changed which fields, when (the coordinator refines needs)."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="changes")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    fields = models.JSONField(
+        default=dict, help_text=_("Geänderte Felder mit altem und neuem Wert.")
+    )
+
+    class Meta:
+        verbose_name = _("Änderung eines Bedarfs")
+        verbose_name_plural = _("Änderungen von Bedarfen")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.need} ({self.at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,73 @@
+from itertools import groupby
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models import Competency
+
+from .models import Need, NeedStatus
+
+# Statuses a party sets itself; "in Vermittlung" is the coordinator's to set.
+OWNER_STATUSES = [NeedStatus.DRAFT, NeedStatus.OPEN, NeedStatus.MET, NeedStatus.WITHDRAWN]
+
+
+def grouped_competency_choices():
+    competencies = Competency.objects.select_related("group").order_by(
+        "group__position", "group__name", "name"
+    )
+    return [
+        (group.name, [(c.pk, c.name) for c in items])
+        for group, items in groupby(competencies, key=lambda c: c.group)
+    ]
+
+
+class NeedForm(forms.ModelForm):
+    class Meta:
+        model = Need
+        fields = [
+            "title",
+            "description",
+            "kind",
+            "effort",
+            "time_frame",
+            "municipality",
+            "remote_ok",
+            "competencies",
+            "topics",
+            "status",
+            "publish_publicly",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "competencies": forms.SelectMultiple(attrs={"size": 10}),
+            "topics": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "competencies": _(
+                "Freiwillig – wir finden Partner auch anhand Ihrer Beschreibung. "
+                "Mehrere wählen Sie mit gedrückter Strg- bzw. Cmd-Taste."
+            ),
+        }
+        error_messages = {
+            "title": {"required": _("Bitte geben Sie dem Bedarf einen kurzen Titel.")},
+            "description": {"required": _("Bitte beschreiben Sie, was Ihnen fehlt.")},
+            "kind": {"required": _("Bitte wählen Sie, welche Art von Hilfe Sie suchen.")},
+        }
+
+    def __init__(self, *args, can_set_any_status: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competencies"].widget.choices = grouped_competency_choices()
+        self.fields["municipality"].empty_label = _("– bitte wählen –")
+        if not can_set_any_status and self.instance.status != NeedStatus.IN_PROGRESS:
+            self.fields["status"].choices = [(s.value, s.label) for s in OWNER_STATUSES]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("municipality") and not cleaned.get("remote_ok"):
+            self.add_error(
+                "municipality",
+                _(
+                    "Bitte nennen Sie den Ort – oder kreuzen Sie an, dass es auch aus der Ferne geht."
+                ),
+            )
+        return cleaned

@@ -1,0 +1,49 @@
+from django.db import transaction
+
+from .models import Need, NeedChange
+
+_TRACKED = [
+    "title",
+    "description",
+    "kind",
+    "effort",
+    "time_frame",
+    "municipality",
+    "remote_ok",
+    "status",
+    "publish_publicly",
+]
+
+
+def _snapshot(need: Need) -> dict:
+    values = {field: str(getattr(need, field) or "") for field in _TRACKED}
+    values["competencies"] = ", ".join(sorted(c.name for c in need.competencies.all()))
+    values["topics"] = ", ".join(sorted(t.name for t in need.topics.all()))
+    return values
+
+
+@transaction.atomic
+def need_create(*, party, by, competencies=(), topics=(), **fields) -> Need:
+    """A party posts a need in its own words; wanted competencies are optional."""
+    need = Need.objects.create(party=party, created_by=by, **fields)
+    need.competencies.set(competencies)
+    need.topics.set(topics)
+    return need
+
+
+@transaction.atomic
+def need_update(*, need: Need, by, competencies=None, topics=None, **fields) -> Need:
+    """Change a need and log who changed which fields from what to what."""
+    before = _snapshot(need)
+    for field, value in fields.items():
+        setattr(need, field, value)
+    need.save()
+    if competencies is not None:
+        need.competencies.set(competencies)
+    if topics is not None:
+        need.topics.set(topics)
+    after = _snapshot(need)
+    changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+    if changed:
+        NeedChange.objects.create(need=need, by=by, fields=changed)
+    return need
