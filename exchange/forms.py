@@ -67,7 +67,8 @@ class NeedForm(forms.ModelForm):
             self.add_error(
                 "municipality",
                 _(
-                    "Bitte nennen Sie den Ort – oder kreuzen Sie an, dass es auch aus der Ferne geht."
+                    "Bitte nennen Sie den Ort – oder kreuzen Sie an, "
+                    "dass es auch aus der Ferne geht."
                 ),
             )
         return cleaned
