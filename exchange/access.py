@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from parties.models import Party
 
-from .models import Need
+from .models import Need, Offer
 
 
 def _is_member(user, party_id: int) -> bool:
@@ -34,3 +34,14 @@ def get_need_for_editor(request, pk: int) -> Need:
     if request.user.is_coordinator or _is_member(request.user, need.party_id):
         return need
     raise PermissionDenied
+
+
+def get_offer_for_editor(request, pk: int) -> Offer:
+    """An offer its party's members and the coordinator may change; advisors read only."""
+    offer = get_object_or_404(Offer.objects.select_related("party"), pk=pk)
+    user = request.user
+    if user.is_coordinator or _is_member(user, offer.party_id):
+        return offer
+    if user.is_advisor:
+        raise PermissionDenied
+    raise Http404

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Competency
 
-from .models import Need, NeedStatus
+from .models import Need, NeedStatus, Offer
 
 # Statuses a party sets itself; "in Vermittlung" is the coordinator's to set.
 OWNER_STATUSES = [NeedStatus.DRAFT, NeedStatus.OPEN, NeedStatus.MET, NeedStatus.WITHDRAWN]
@@ -72,3 +72,22 @@ class NeedForm(forms.ModelForm):
                 ),
             )
         return cleaned
+
+
+class OfferForm(forms.ModelForm):
+    class Meta:
+        model = Offer
+        fields = ["kind", "title", "description", "capacity", "competencies", "is_active"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "competencies": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        error_messages = {
+            "title": {"required": _("Bitte geben Sie dem Angebot einen kurzen Titel.")},
+            "kind": {"required": _("Bitte wählen Sie die Art des Angebots.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competencies"].widget.choices = grouped_competency_choices()
+        self.fields["competencies"].required = False

@@ -1,6 +1,10 @@
+import logging
+
 from django.db import transaction
 
-from .models import Need, NeedChange
+from .models import Need, NeedChange, Offer
+
+logger = logging.getLogger(__name__)
 
 _TRACKED = [
     "title",
@@ -47,3 +51,31 @@ def need_update(*, need: Need, by, competencies=None, topics=None, **fields) -> 
     if changed:
         NeedChange.objects.create(need=need, by=by, fields=changed)
     return need
+
+
+@transaction.atomic
+def offer_create(*, party, competencies=(), **fields) -> Offer:
+    offer = Offer.objects.create(party=party, **fields)
+    offer.competencies.set(competencies)
+    return offer
+
+
+@transaction.atomic
+def offer_update(*, offer: Offer, competencies=None, **fields) -> Offer:
+    for name, value in fields.items():
+        setattr(offer, name, value)
+    offer.save()
+    if competencies is not None:
+        offer.competencies.set(competencies)
+    return offer
+
+
+def offer_delete(*, offer: Offer, by) -> None:
+    logger.info(
+        "Offer %s (%s) of party %s deleted by user %s",
+        offer.pk,
+        offer.title,
+        offer.party_id,
+        getattr(by, "pk", None),
+    )
+    offer.delete()

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from . import views
+from .views import needs, offers
 
 app_name = "exchange"
 
 urlpatterns = [
-    path("parteien/<int:party_pk>/bedarfe/", views.party_needs, name="party_needs"),
-    path("parteien/<int:party_pk>/bedarfe/neu/", views.need_create, name="need_create"),
-    path("bedarfe/<int:pk>/", views.need_detail, name="need_detail"),
-    path("bedarfe/<int:pk>/bearbeiten/", views.need_edit, name="need_edit"),
+    path("parteien/<int:party_pk>/bedarfe/", needs.party_needs, name="party_needs"),
+    path("parteien/<int:party_pk>/bedarfe/neu/", needs.need_create, name="need_create"),
+    path("bedarfe/<int:pk>/", needs.need_detail, name="need_detail"),
+    path("bedarfe/<int:pk>/bearbeiten/", needs.need_edit, name="need_edit"),
+    path("parteien/<int:party_pk>/angebote/", offers.offer_list, name="offers"),
+    path("parteien/<int:party_pk>/angebote/neu/", offers.offer_create, name="offer_create"),
+    path("angebote/<int:pk>/bearbeiten/", offers.offer_edit, name="offer_edit"),
+    path("angebote/<int:pk>/loeschen/", offers.offer_delete, name="offer_delete"),
 ]

@@ -38,31 +38,31 @@ def pipeline_required(view):
     return wrapper
 
 
+def _load(request, pk: int) -> tuple[Party, Membership | None]:
+    party = get_object_or_404(Party.objects.select_related("municipality"), pk=pk)
+    membership = Membership.objects.filter(party=party, user=request.user).first()
+    if membership is None and not request.user.can_see_pipeline:
+        raise Http404
+    return party, membership
+
+
 def get_party_for_viewer(request, pk: int) -> Party:
     """A party its members, the coordinator and advisors may see."""
-    party = get_object_or_404(Party.objects.select_related("municipality"), pk=pk)
-    user = request.user
-    if user.can_see_pipeline or party.memberships.filter(user=user).exists():
-        return party
-    raise Http404
+    party, _membership = _load(request, pk)
+    return party
 
 
 def get_party_for_editor(request, pk: int) -> Party:
     """A party the user may edit: its members and the coordinator; advisors read only."""
-    party = get_party_for_viewer(request, pk)
-    user = request.user
-    if user.is_coordinator or party.memberships.filter(user=user).exists():
-        return party
-    raise PermissionDenied
+    party, membership = _load(request, pk)
+    if membership is None and not request.user.is_coordinator:
+        raise PermissionDenied
+    return party
 
 
 def get_party_for_admin(request, pk: int) -> Party:
     """A party whose members the user may manage: its admins and the coordinator."""
-    party = get_party_for_editor(request, pk)
-    user = request.user
-    if (
-        user.is_coordinator
-        or Membership.objects.filter(user=user, party=party, role="admin").exists()
-    ):
+    party, membership = _load(request, pk)
+    if request.user.is_coordinator or (membership is not None and membership.is_admin):
         return party
     raise PermissionDenied

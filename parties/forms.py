@@ -1,8 +1,12 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from .models import Party, PartyKind
+from taxonomy.models import Competency
+
+from .images import SafeImageField
+from .models import ContactPerson, MembershipRole, Party, PartyCompetency, PartyKind
 
 
 class PartyCreateForm(forms.ModelForm):
@@ -62,3 +66,123 @@ class InvitationSignupForm(forms.Form):
             user = get_user_model()(email=self.email, name=self.cleaned_data.get("name", ""))
             password_validation.validate_password(p2, user)
         return p2
+
+
+class ProfileForm(forms.ModelForm):
+    """The party's own profile. Company and organisation fields show only for their kind."""
+
+    logo_upload = SafeImageField(
+        label=_("Logo"),
+        required=False,
+        image_name="logo",
+        help_text=_("PNG, JPEG, GIF oder WebP, höchstens 5 MB."),
+    )
+
+    class Meta:
+        model = Party
+        fields = [
+            "name",
+            "description",
+            "municipality",
+            "website",
+            "email",
+            "phone",
+            "sector",
+            "size",
+            "legal_form",
+            "topics",
+            "target_groups",
+            "radius_km",
+            "max_patronships",
+            "is_paused",
+            "accepts_suggestions",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "topics": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {"name": {"required": _("Bitte geben Sie einen Namen an.")}}
+
+    COMPANY_ONLY = ("sector", "size")
+    ORGANISATION_ONLY = ("legal_form", "target_groups")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hidden = self.ORGANISATION_ONLY if self.instance.is_company else self.COMPANY_ONLY
+        for name in hidden:
+            del self.fields[name]
+        self.fields["municipality"].empty_label = _("– bitte wählen –")
+        self.fields["radius_km"].validators.append(MaxValueValidator(300))
+        self.fields["max_patronships"].validators.append(MinValueValidator(1))
+        self.fields["max_patronships"].validators.append(MaxValueValidator(20))
+
+
+class ContactPersonForm(forms.ModelForm):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "email", "phone", "is_primary"]
+
+
+ContactPersonFormSet = forms.inlineformset_factory(
+    Party, ContactPerson, form=ContactPersonForm, extra=1, max_num=10, can_delete=True
+)
+
+
+class CompetencyAddForm(forms.Form):
+    competency = forms.ModelChoiceField(
+        label=_("Kompetenz"),
+        queryset=Competency.objects.all(),
+        empty_label=_("– bitte wählen –"),
+        error_messages={"required": _("Bitte wählen Sie eine Kompetenz.")},
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Wie gut können Sie das?"),
+        choices=PartyCompetency.Rating.choices,
+        coerce=int,
+        initial=PartyCompetency.Rating.GOOD,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from exchange.forms import grouped_competency_choices
+
+        self.fields["competency"].choices = [("", _("– bitte wählen –"))] + list(
+            grouped_competency_choices()
+        )
+
+
+class CompetencySearchForm(forms.Form):
+    q = forms.CharField(label=_("Kompetenz suchen"), required=False, max_length=80)
+
+
+class LabelsForm(forms.Form):
+    labels = forms.CharField(
+        label=_("In eigenen Worten"),
+        max_length=500,
+        help_text=_(
+            "Was Ihr Betrieb kann, durch Kommas getrennt – z. B. „Homepage, Flyer, Fotos“. "
+            "Wir ordnen die Begriffe der Kompetenzliste zu."
+        ),
+        error_messages={"required": _("Bitte geben Sie mindestens ein Stichwort ein.")},
+    )
+
+    def clean_labels(self):
+        labels = [part.strip() for part in self.cleaned_data["labels"].split(",")]
+        labels = [label for label in labels if label]
+        if not labels:
+            raise forms.ValidationError(_("Bitte geben Sie mindestens ein Stichwort ein."))
+        if any(len(label) > 120 for label in labels):
+            raise forms.ValidationError(_("Ein Stichwort darf höchstens 120 Zeichen lang sein."))
+        return labels
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-Mail-Adresse"))
+    role = forms.ChoiceField(
+        label=_("Rolle"), choices=MembershipRole.choices, initial=MembershipRole.EDITOR
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Rolle"), choices=MembershipRole.choices)

@@ -87,6 +87,7 @@ class Party(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     logo = models.ImageField(_("Logo"), upload_to="logos/", blank=True)
+    logo_thumbnail = models.ImageField(upload_to="logos/", blank=True, editable=False)
 
     # Company fields.
     sector = models.CharField(_("Branche"), max_length=120, blank=True)
@@ -181,6 +182,9 @@ class Party(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == PartyStatus.PENDING
+
+
+MAX_CORE_COMPETENCIES = 8
 
 
 class PartyCompetency(models.Model):

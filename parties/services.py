@@ -1,3 +1,6 @@
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -7,8 +10,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from communication.services import email_queue_from_templates
+from taxonomy.models import Competency, SuggestionStatus, TaxonomySuggestion
 
-from .models import Invitation, Membership, MembershipRole, Party, PartyStatus
+from .models import (
+    MAX_CORE_COMPETENCIES,
+    Invitation,
+    Membership,
+    MembershipRole,
+    Party,
+    PartyCompetency,
+    PartyStatus,
+)
 
 INVITATION_SALT = "parties.invitation"
 INVITATION_MAX_AGE_DAYS = 14
@@ -169,3 +181,106 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return membership
+
+
+@transaction.atomic
+def party_profile_update(*, party: Party, form, contacts_formset, logo=None) -> Party:
+    """Save the profile form, its contact persons and, if given, a processed logo."""
+    party = form.save()
+    contacts_formset.instance = party
+    contacts_formset.save()
+    if logo is not None:
+        party.logo.save(logo.image.name, logo.image, save=False)
+        party.logo_thumbnail.save(logo.thumbnail.name, logo.thumbnail, save=False)
+        party.save(update_fields=["logo", "logo_thumbnail", "updated_at"])
+    return party
+
+
+def party_competency_add(*, party: Party, competency, rating: int) -> PartyCompetency:
+    """Add a core competency (or change its rating); at most MAX_CORE_COMPETENCIES."""
+    existing = party.party_competencies.filter(competency=competency).first()
+    if existing:
+        existing.rating = rating
+        existing.save(update_fields=["rating"])
+        return existing
+    if party.party_competencies.count() >= MAX_CORE_COMPETENCIES:
+        raise PartyError(
+            f"Höchstens {MAX_CORE_COMPETENCIES} Kernkompetenzen – bitte entfernen Sie zuerst eine."
+        )
+    return PartyCompetency.objects.create(party=party, competency=competency, rating=rating)
+
+
+def party_competency_remove(*, party: Party, item_pk: int) -> None:
+    party.party_competencies.filter(pk=item_pk).delete()
+
+
+@dataclass
+class LabelMapping:
+    added: list = field(default_factory=list)
+    already: list = field(default_factory=list)
+    suggested: list = field(default_factory=list)
+    over_limit: list = field(default_factory=list)
+
+
+@transaction.atomic
+def party_labels_add(*, party: Party, labels: list[str], by) -> LabelMapping:
+    """Map free-text labels to competencies by name or synonym.
+
+    Mapped labels become core competencies (as far as the limit allows); the rest go to
+    the coordinator as taxonomy suggestions.
+    """
+    result = LabelMapping()
+    for label in labels:
+        competency = Competency.objects.matching_label(label).first()
+        if competency is None:
+            TaxonomySuggestion.objects.get_or_create(
+                party=party,
+                label=label,
+                status=SuggestionStatus.OPEN,
+                defaults={"suggested_by": by},
+            )
+            result.suggested.append(label)
+        elif party.party_competencies.filter(competency=competency).exists():
+            result.already.append(competency.name)
+        elif party.party_competencies.count() >= MAX_CORE_COMPETENCIES:
+            result.over_limit.append(competency.name)
+        else:
+            PartyCompetency.objects.create(party=party, competency=competency)
+            result.added.append(competency.name)
+    return result
+
+
+def _admin_count(party: Party) -> int:
+    return party.memberships.filter(role=MembershipRole.ADMIN).count()
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str) -> Membership:
+    if membership.is_admin and role != MembershipRole.ADMIN and _admin_count(membership.party) <= 1:
+        raise PartyError("Die letzte Person mit Verwaltungsrecht kann ihre Rolle nicht abgeben.")
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    """Remove a person from a party (also used to leave); the last admin must stay."""
+    # Lock the party's memberships so two admins leaving at once cannot both succeed.
+    list(Membership.objects.select_for_update().filter(party=membership.party))
+    if membership.is_admin and _admin_count(membership.party) <= 1:
+        raise PartyError(
+            "Die letzte Person mit Verwaltungsrecht kann nicht austreten. "
+            "Geben Sie das Verwaltungsrecht zuerst an eine andere Person."
+        )
+    membership.delete()
+
+
+@transaction.atomic
+def invitation_accept_as_new_user(*, invitation: Invitation, name: str, password: str):
+    """Create the invited person's account; the signed link already proved the address."""
+    User = get_user_model()
+    user = User.objects.create_user(email=invitation.email, password=password, name=name)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    invitation_accept(invitation=invitation, user=user)
+    return user

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -102,3 +103,49 @@ class TargetGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SuggestionStatus(models.TextChoices):
+    OPEN = "open", _("offen")
+    MAPPED = "mapped", _("zugeordnet")
+    CREATED = "created", _("als neue Kompetenz angelegt")
+    REJECTED = "rejected", _("abgelehnt")
+
+
+class TaxonomySuggestion(models.Model):
+    """A label a party used that matched no competency: the coordinator decides what it is."""
+
+    label = models.CharField(_("Stichwort"), max_length=120)
+    party = models.ForeignKey(
+        "parties.Party",
+        on_delete=models.CASCADE,
+        related_name="taxonomy_suggestions",
+        verbose_name=_("von"),
+    )
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        _("Status"), max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.OPEN
+    )
+    competency = models.ForeignKey(
+        Competency,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        verbose_name=_("Kompetenz"),
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Vorschlag für die Kompetenzliste")
+        verbose_name_plural = _("Vorschläge für die Kompetenzliste")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.label

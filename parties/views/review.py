@@ -1,17 +1,15 @@
-from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
-from .access import coordinator_required, get_party_for_viewer, pipeline_required
-from .forms import InvitationSignupForm, PartyCreateForm, RejectForm
-from .models import Party, PartyStatus
+from parties import services
+from parties.access import coordinator_required, get_party_for_viewer, pipeline_required
+from parties.forms import InvitationSignupForm, PartyCreateForm, RejectForm
+from parties.models import Party, PartyStatus
 
 
 @pipeline_required
@@ -76,6 +74,8 @@ def detail(request, pk: int):
             "memberships": memberships,
             "competencies": party.party_competencies.select_related("competency"),
             "topics": party.topics.all(),
+            "can_edit": request.user.is_coordinator
+            or party.memberships.filter(user=request.user).exists(),
         },
     )
 
@@ -101,16 +101,11 @@ def invitation(request, token: str):
         )
     form = InvitationSignupForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            new_user = User.objects.create_user(
-                email=invitation.email,
-                password=form.cleaned_data["password1"],
-                name=form.cleaned_data["name"],
-            )
-            EmailAddress.objects.create(
-                user=new_user, email=new_user.email, verified=True, primary=True
-            )
-            services.invitation_accept(invitation=invitation, user=new_user)
+        new_user = services.invitation_accept_as_new_user(
+            invitation=invitation,
+            name=form.cleaned_data["name"],
+            password=form.cleaned_data["password1"],
+        )
         login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,

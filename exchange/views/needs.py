@@ -3,11 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from exchange import services
+from exchange.access import get_need_for_editor, get_need_for_viewer
+from exchange.forms import NeedForm
 from parties.access import get_party_for_editor, get_party_for_viewer
-
-from . import services
-from .access import get_need_for_editor, get_need_for_viewer
-from .forms import NeedForm
 
 
 @login_required
