@@ -91,3 +91,20 @@ class OfferForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["competencies"].widget.choices = grouped_competency_choices()
         self.fields["competencies"].required = False
+
+
+class InterestForm(forms.Form):
+    party = forms.ModelChoiceField(label=_("Wir helfen als"), queryset=None, empty_label=None)
+    message = forms.CharField(
+        label=_("Kurze Nachricht an die Koordination"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Wie könnten Sie helfen? Die Koordination meldet sich und stellt Sie vor."),
+        error_messages={"required": _("Bitte schreiben Sie kurz, wie Sie helfen könnten.")},
+    )
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = parties
+        if len(parties) == 1:
+            self.fields["party"].widget = forms.HiddenInput()

@@ -198,3 +198,45 @@ class NeedChange(models.Model):
 
     def __str__(self):
         return f"{self.need} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class InterestStatus(models.TextChoices):
+    NEW = "new", _("neu")
+    SEEN = "seen", _("gesehen")
+    INTRODUCED = "introduced", _("vorgestellt")
+    DECLINED = "declined", _("nicht weiterverfolgt")
+
+
+class InterestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=[InterestStatus.NEW, InterestStatus.SEEN])
+
+
+class Interest(models.Model):
+    """ "Wir könnten helfen": a party offers to help with a need. The coordinator follows up."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="interests")
+    party = models.ForeignKey(
+        "parties.Party", on_delete=models.CASCADE, related_name="interests", verbose_name=_("von")
+    )
+    message = models.TextField(_("Nachricht"), max_length=2000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(
+        _("Status"), max_length=12, choices=InterestStatus.choices, default=InterestStatus.NEW
+    )
+    created_at = models.DateTimeField(_("am"), auto_now_add=True)
+
+    objects = InterestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Interessenbekundung")
+        verbose_name_plural = _("Interessenbekundungen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "party"], name="one_interest_per_party")
+        ]
+
+    def __str__(self):
+        return f"{self.party} → {self.need}"

@@ -2,7 +2,7 @@ import logging
 
 from django.db import transaction
 
-from .models import Need, NeedChange, Offer
+from .models import Interest, Need, NeedChange, Offer
 
 logger = logging.getLogger(__name__)
 
@@ -79,3 +79,32 @@ def offer_delete(*, offer: Offer, by) -> None:
         getattr(by, "pk", None),
     )
     offer.delete()
+
+
+class InterestError(Exception):
+    pass
+
+
+@transaction.atomic
+def interest_create(*, need: Need, party, message: str, by) -> Interest:
+    """A party says "we could help"; the coordinator is told, the owner sees only a count."""
+    if party.pk == need.party_id:
+        raise InterestError("Für den eigenen Bedarf können Sie kein Interesse bekunden.")
+    if not need.is_open:
+        raise InterestError("Dieser Bedarf ist nicht mehr offen.")
+    if Interest.objects.filter(need=need, party=party).exists():
+        raise InterestError("Sie haben für diesen Bedarf schon Interesse bekundet.")
+    interest = Interest.objects.create(need=need, party=party, message=message, created_by=by)
+    from parties.services import notify_coordinators
+
+    notify_coordinators(
+        template_prefix="exchange/email/interest_received",
+        context={"interest": interest, "need": need, "party": party},
+    )
+    return interest
+
+
+def interest_set_status(*, interest: Interest, status: str) -> Interest:
+    interest.status = status
+    interest.save(update_fields=["status"])
+    return interest

@@ -38,7 +38,7 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def _notify_coordinators(*, template_prefix: str, context: dict) -> None:
+def notify_coordinators(*, template_prefix: str, context: dict) -> None:
     User = get_user_model()
     for email in User.objects.filter(is_coordinator=True, is_active=True).values_list(
         "email", flat=True
@@ -67,7 +67,7 @@ def party_register(*, user, kind: str, name: str, legal_form: str = "", municipa
         created_by=user,
     )
     Membership.objects.create(user=user, party=party, role=MembershipRole.ADMIN)
-    _notify_coordinators(
+    notify_coordinators(
         template_prefix="parties/email/registration_received",
         context={"party": party, "user": user, "review_url": reverse("parties:review")},
     )

@@ -35,6 +35,7 @@ PATHS = sorted(set(_argument_free_paths()))
 RESTRICTED = {
     "/parteien/freigaben/": {"coordinator", "advisor"},
     "/parteien/neu/": {"coordinator"},
+    "/interessen/": {"coordinator", "advisor"},
 }
 # Logging out without being logged in just leads home.
 ANONYMOUS_REDIRECTS = {"/konto/logout/": "/"}

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from exchange import services
 from exchange.access import get_need_for_editor, get_need_for_viewer
 from exchange.forms import NeedForm
+from exchange.views.interests import helper_parties
 from parties.access import get_party_for_editor, get_party_for_viewer
 
 
@@ -37,11 +38,14 @@ def need_detail(request, pk: int):
     user = request.user
     can_edit = user.is_coordinator or user.memberships.filter(party_id=need.party_id).exists()
     changes = need.changes.select_related("by")[:20] if can_edit or user.is_advisor else []
-    return render(
-        request,
-        "exchange/need_detail.html",
-        {"need": need, "can_edit": can_edit, "changes": changes},
-    )
+    context = {"need": need, "can_edit": can_edit, "changes": changes}
+    if can_edit or user.can_see_pipeline:
+        # The owner sees that someone is interested, never who: the coordinator introduces.
+        context["interest_count"] = need.interests.count()
+    if user.can_see_pipeline:
+        context["interests"] = need.interests.select_related("party")
+    context["can_offer_help"] = need.is_open and helper_parties(user, need).exists()
+    return render(request, "exchange/need_detail.html", context)
 
 
 @login_required
