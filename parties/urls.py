@@ -5,6 +5,7 @@ from .views import competencies, members, profile, review
 app_name = "parties"
 
 urlpatterns = [
+    path("", review.directory, name="directory"),
     path("freigaben/", review.review, name="review"),
     path("neu/", review.create, name="create"),
     path("<int:pk>/", review.detail, name="detail"),

@@ -8,8 +8,10 @@ from django.views.decorators.http import require_POST
 
 from parties import services
 from parties.access import coordinator_required, get_party_for_viewer, pipeline_required
+from parties.filters import PartyFilter
 from parties.forms import InvitationSignupForm, PartyCreateForm, RejectForm
 from parties.models import Party, PartyStatus
+from parties.selectors import parties_with_capacity
 
 
 @pipeline_required
@@ -117,3 +119,17 @@ def invitation(request, token: str):
 
 def _sees_members(request, party) -> bool:
     return request.user.is_coordinator or party.memberships.filter(user=request.user).exists()
+
+
+@pipeline_required
+def directory(request):
+    """All companies and organisations with their capacity: the coordinator's and advisors'."""
+    filterset = PartyFilter(request.GET or None, queryset=parties_with_capacity().order_by("name"))
+    page = Paginator(filterset.qs.distinct(), 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "parties/directory.html",
+        {"filter": filterset, "page": page, "query": query.urlencode()},
+    )
