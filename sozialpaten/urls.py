@@ -9,6 +9,7 @@ urlpatterns = [
     path("mein-bereich/", include("accounts.urls")),
     path("parteien/", include("parties.urls")),
     path("verzeichnis/", include("directory.urls")),
+    path("kompetenzen/", include("taxonomy.urls")),
     path("", include("exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("verwaltung/", admin.site.urls),

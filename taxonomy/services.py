@@ -2,8 +2,17 @@ import json
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
 
-from .models import Competency, CompetencyGroup, TargetGroup, Topic
+from .models import (
+    Competency,
+    CompetencyGroup,
+    SuggestionStatus,
+    TargetGroup,
+    TaxonomySuggestion,
+    Topic,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -71,3 +80,59 @@ def taxonomy_load_reference(*, update: bool = False) -> dict[str, int]:
             update=update,
         )
     return created
+
+
+class SuggestionError(Exception):
+    pass
+
+
+def _add_to_party(suggestion: TaxonomySuggestion, competency: Competency) -> None:
+    from parties.models import MAX_CORE_COMPETENCIES, PartyCompetency
+
+    party = suggestion.party
+    if party.party_competencies.filter(competency=competency).exists():
+        return
+    if party.party_competencies.count() < MAX_CORE_COMPETENCIES:
+        PartyCompetency.objects.create(party=party, competency=competency)
+
+
+def _resolve(suggestion, *, status, competency, by) -> TaxonomySuggestion:
+    if suggestion.status != SuggestionStatus.OPEN:
+        raise SuggestionError("Dieser Vorschlag ist bereits entschieden.")
+    suggestion.status = status
+    suggestion.competency = competency
+    suggestion.resolved_by = by
+    suggestion.resolved_at = timezone.now()
+    suggestion.save()
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_map(*, suggestion: TaxonomySuggestion, competency: Competency, by):
+    """The label means an existing competency: it becomes a synonym, the party gets it."""
+    label = suggestion.label.strip()
+    if label.casefold() not in {s.casefold() for s in competency.synonyms} and (
+        label.casefold() != competency.name.casefold()
+    ):
+        competency.synonyms = [*competency.synonyms, label]
+        competency.save(update_fields=["synonyms"])
+    _add_to_party(suggestion, competency)
+    return _resolve(suggestion, status=SuggestionStatus.MAPPED, competency=competency, by=by)
+
+
+@transaction.atomic
+def suggestion_create_competency(*, suggestion: TaxonomySuggestion, group, name: str, by):
+    """The label is something new: a competency of its own in the chosen group."""
+    base = slugify(name.replace("ß", "ss"))[:70] or "kompetenz"
+    slug, n = base, 2
+    while Competency.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    synonyms = [] if suggestion.label.casefold() == name.casefold() else [suggestion.label]
+    competency = Competency.objects.create(group=group, slug=slug, name=name, synonyms=synonyms)
+    _add_to_party(suggestion, competency)
+    return _resolve(suggestion, status=SuggestionStatus.CREATED, competency=competency, by=by)
+
+
+@transaction.atomic
+def suggestion_reject(*, suggestion: TaxonomySuggestion, by):
+    return _resolve(suggestion, status=SuggestionStatus.REJECTED, competency=None, by=by)

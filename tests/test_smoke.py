@@ -36,6 +36,7 @@ RESTRICTED = {
     "/parteien/freigaben/": {"coordinator", "advisor"},
     "/parteien/neu/": {"coordinator"},
     "/interessen/": {"coordinator", "advisor"},
+    "/kompetenzen/vorschlaege/": {"coordinator", "advisor"},
     "/parteien/": {"coordinator", "advisor"},
 }
 # Logging out without being logged in just leads home.
