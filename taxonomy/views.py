@@ -26,8 +26,8 @@ def _choices() -> dict:
     return {
         "map_form": map_form,
         "create_form": create_form,
-        "competency_choices": list(map_form.fields["competency"].choices),
-        "group_choices": list(create_form.fields["group"].choices),
+        "competency_choices": list(iter(map_form.fields["competency"].choices)),
+        "group_choices": list(iter(create_form.fields["group"].choices)),
     }
 
 
