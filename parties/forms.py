@@ -186,3 +186,30 @@ class InviteForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Rolle"), choices=MembershipRole.choices)
+
+
+class MergeForm(forms.Form):
+    keep = forms.ModelChoiceField(
+        label=_("Bleibt bestehen"),
+        queryset=Party.objects.order_by("name"),
+        empty_label=_("– bitte wählen –"),
+        error_messages={"required": _("Bitte wählen Sie den Eintrag, der bleibt.")},
+    )
+    duplicate = forms.ModelChoiceField(
+        label=_("Duplikat (wird übernommen und gelöscht)"),
+        queryset=Party.objects.order_by("name"),
+        empty_label=_("– bitte wählen –"),
+        error_messages={"required": _("Bitte wählen Sie das Duplikat.")},
+    )
+
+    def clean(self):
+        from .services import PartyError, party_merge_preview
+
+        cleaned = super().clean()
+        keep, duplicate = cleaned.get("keep"), cleaned.get("duplicate")
+        if keep and duplicate:
+            try:
+                self.preview = party_merge_preview(keep=keep, duplicate=duplicate)
+            except PartyError as exc:
+                raise forms.ValidationError(str(exc)) from None
+        return cleaned

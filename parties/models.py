@@ -285,3 +285,24 @@ class Invitation(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.party}"
+
+
+class PartyMerge(models.Model):
+    """A duplicate merged into another party: what it was, so nothing is lost."""
+
+    kept = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="merges")
+    merged_pk = models.PositiveBigIntegerField(_("frühere Kennung"))
+    merged_name = models.CharField(_("Name des Duplikats"), max_length=200)
+    snapshot = models.JSONField(_("Daten des Duplikats"), default=dict)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Zusammenführung")
+        verbose_name_plural = _("Zusammenführungen")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.merged_name} → {self.kept}"

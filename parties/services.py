@@ -1,10 +1,14 @@
+import json
+import logging
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,8 +23,11 @@ from .models import (
     MembershipRole,
     Party,
     PartyCompetency,
+    PartyMerge,
     PartyStatus,
 )
+
+logger = logging.getLogger(__name__)
 
 INVITATION_SALT = "parties.invitation"
 INVITATION_MAX_AGE_DAYS = 14
@@ -284,3 +291,116 @@ def invitation_accept_as_new_user(*, invitation: Invitation, name: str, password
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     invitation_accept(invitation=invitation, user=user)
     return user
+
+
+_FILLABLE = [
+    "description",
+    "municipality",
+    "website",
+    "email",
+    "phone",
+    "sector",
+    "size",
+    "legal_form",
+    "logo",
+    "logo_thumbnail",
+    "ref",
+]
+
+
+def _party_snapshot(party: Party) -> dict:
+    data = {
+        f.attname: getattr(party, f.attname)
+        for f in Party._meta.concrete_fields
+        if f.attname not in ("logo", "logo_thumbnail")
+    }
+    data["logo"] = party.logo.name
+    data["competencies"] = [pc.competency.name for pc in party.party_competencies.all()]
+    data["topics"] = [t.name for t in party.topics.all()]
+    data["members"] = [m.user.email for m in party.memberships.select_related("user")]
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def party_merge_preview(*, keep: Party, duplicate: Party) -> dict:
+    """What a merge would move, for the coordinator to confirm. Raises PartyError if refused."""
+    from patronships.models import Patronship
+
+    if keep.pk == duplicate.pk:
+        raise PartyError("Bitte wählen Sie zwei verschiedene Einträge.")
+    if keep.kind != duplicate.kind:
+        raise PartyError("Ein Unternehmen und eine Organisation lassen sich nicht zusammenführen.")
+    between = Patronship.objects.filter(
+        Q(sponsor=keep, recipient=duplicate) | Q(sponsor=duplicate, recipient=keep)
+    )
+    if between.exists():
+        raise PartyError("Die beiden Einträge haben eine Patenschaft miteinander.")
+    return {
+        "memberships": duplicate.memberships.count(),
+        "needs": duplicate.needs.count(),
+        "offers": duplicate.offers.count(),
+        "patronships": duplicate.sponsored_patronships.count()
+        + duplicate.received_patronships.count(),
+        "seals": duplicate.seals.count(),
+        "contacts": duplicate.contacts.count(),
+    }
+
+
+@transaction.atomic
+def party_merge(*, keep: Party, duplicate: Party, by) -> PartyMerge:
+    """Move everything of `duplicate` to `keep`, fill keep's empty fields, record, delete."""
+    from exchange.models import Interest
+    from patronships.models import Patronship
+    from seals.models import Seal
+
+    party_merge_preview(keep=keep, duplicate=duplicate)
+    record = PartyMerge.objects.create(
+        kept=keep,
+        merged_pk=duplicate.pk,
+        merged_name=duplicate.name,
+        snapshot=_party_snapshot(duplicate),
+        by=by,
+    )
+    for membership in duplicate.memberships.all():
+        existing = keep.memberships.filter(user=membership.user_id).first()
+        if existing is None:
+            membership.party = keep
+            membership.save(update_fields=["party"])
+            continue
+        if membership.is_admin and not existing.is_admin:
+            existing.role = MembershipRole.ADMIN
+            existing.save(update_fields=["role"])
+        membership.delete()
+    for item in duplicate.party_competencies.all():
+        existing = keep.party_competencies.filter(competency=item.competency_id).first()
+        if existing is not None:
+            existing.rating = max(existing.rating, item.rating)
+            existing.save(update_fields=["rating"])
+        elif keep.party_competencies.count() < MAX_CORE_COMPETENCIES:
+            PartyCompetency.objects.create(
+                party=keep, competency_id=item.competency_id, rating=item.rating
+            )
+    keep.topics.add(*duplicate.topics.all())
+    keep.target_groups.add(*duplicate.target_groups.all())
+    for interest in Interest.objects.filter(party=duplicate):
+        if Interest.objects.filter(party=keep, need=interest.need_id).exists():
+            interest.delete()
+        else:
+            interest.party = keep
+            interest.save(update_fields=["party"])
+    duplicate.contacts.update(party=keep)
+    duplicate.offers.update(party=keep)
+    duplicate.needs.update(party=keep)
+    duplicate.invitations.update(party=keep)
+    duplicate.taxonomy_suggestions.update(party=keep)
+    Patronship.objects.filter(sponsor=duplicate).update(sponsor=keep)
+    Patronship.objects.filter(recipient=duplicate).update(recipient=keep)
+    Seal.objects.filter(holder=duplicate).update(holder=keep)
+    for name in _FILLABLE:
+        if not getattr(keep, name) and getattr(duplicate, name):
+            setattr(keep, name, getattr(duplicate, name))
+    duplicate.delete()
+    keep.save()
+    logger.info(
+        "Party %s merged into %s by user %s", record.merged_pk, keep.pk, getattr(by, "pk", None)
+    )
+    return record

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import competencies, members, profile, review
+from .views import competencies, members, merge, profile, review
 
 app_name = "parties"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", review.directory, name="directory"),
     path("freigaben/", review.review, name="review"),
     path("neu/", review.create, name="create"),
+    path("zusammenfuehren/", merge.merge, name="merge"),
+    path("zusammenfuehren/bestaetigen/", merge.merge_confirm, name="merge_confirm"),
     path("<int:pk>/", review.detail, name="detail"),
     path("<int:pk>/freigeben/", review.approve, name="approve"),
     path("<int:pk>/ablehnen/", review.reject, name="reject"),

@@ -35,10 +35,14 @@ PATHS = sorted(set(_argument_free_paths()))
 RESTRICTED = {
     "/parteien/freigaben/": {"coordinator", "advisor"},
     "/parteien/neu/": {"coordinator"},
+    "/parteien/zusammenfuehren/": {"coordinator"},
     "/interessen/": {"coordinator", "advisor"},
     "/kompetenzen/vorschlaege/": {"coordinator", "advisor"},
     "/parteien/": {"coordinator", "advisor"},
 }
+# POST-only actions: the roles allowed to use them get 405 for a GET.
+POST_ONLY = {"/parteien/zusammenfuehren/bestaetigen/": {"coordinator"}}
+RESTRICTED.update(POST_ONLY)
 # Logging out without being logged in just leads home.
 ANONYMOUS_REDIRECTS = {"/konto/logout/": "/"}
 PERSONAS = [
@@ -71,5 +75,7 @@ def test_every_argument_free_url_answers_each_role(client, request, persona, db)
         elif path in RESTRICTED and persona not in RESTRICTED[path]:
             expected = 403 if persona == "advisor" else 404
             assert status == expected, f"{path} answered {status} to {persona}"
+        elif path in POST_ONLY:
+            assert status == 405, f"{path} answered {status} to {persona}"
         else:
             assert status in (200, 302), f"{path} answered {status} to {persona}"
