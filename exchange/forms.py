@@ -108,3 +108,18 @@ class InterestForm(forms.Form):
         self.fields["party"].queryset = parties
         if len(parties) == 1:
             self.fields["party"].widget = forms.HiddenInput()
+
+
+class NeedMergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        label=_("Duplikat"),
+        queryset=Need.objects.none(),
+        empty_label=_("– bitte wählen –"),
+        error_messages={"required": _("Bitte wählen Sie den doppelten Bedarf.")},
+    )
+
+    def __init__(self, *args, keep: Need, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duplicate"].queryset = Need.objects.filter(party=keep.party_id).exclude(
+            pk=keep.pk
+        )

@@ -108,3 +108,41 @@ def interest_set_status(*, interest: Interest, status: str) -> Interest:
     interest.status = status
     interest.save(update_fields=["status"])
     return interest
+
+
+class NeedMergeError(Exception):
+    pass
+
+
+@transaction.atomic
+def need_merge(*, keep: Need, duplicate: Need, by) -> Need:
+    """Fold a duplicate need into `keep`: interests, patronships and history move over."""
+    from patronships.models import Patronship
+
+    if keep.pk == duplicate.pk or keep.party_id != duplicate.party_id:
+        raise NeedMergeError("Zusammenführen lassen sich nur zwei Bedarfe derselben Partei.")
+    snapshot = _snapshot(duplicate)
+    for interest in duplicate.interests.all():
+        if keep.interests.filter(party=interest.party_id).exists():
+            interest.delete()
+        else:
+            interest.need = keep
+            interest.save(update_fields=["need"])
+    Patronship.objects.filter(need=duplicate).update(need=keep)
+    duplicate.changes.update(need=keep)
+    keep.competencies.add(*duplicate.competencies.all())
+    keep.topics.add(*duplicate.topics.all())
+    if not keep.ref and duplicate.ref:
+        keep.ref, duplicate.ref = duplicate.ref, ""
+        duplicate.save(update_fields=["ref"])
+        keep.save(update_fields=["ref"])
+    NeedChange.objects.create(
+        need=keep,
+        by=by,
+        fields={
+            "zusammengeführt": [f"#{duplicate.pk} {duplicate.title}", ""],
+            "duplikat": snapshot,
+        },
+    )
+    duplicate.delete()
+    return keep

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import browse, interests, needs, offers
+from .views import browse, interests, merge, needs, offers
 
 app_name = "exchange"
 
@@ -9,6 +9,12 @@ urlpatterns = [
     path("parteien/<int:party_pk>/bedarfe/neu/", needs.need_create, name="need_create"),
     path("bedarfe/", browse.browse, name="browse"),
     path("bedarfe/<int:pk>/", needs.need_detail, name="need_detail"),
+    path("bedarfe/<int:pk>/zusammenfuehren/", merge.need_merge, name="need_merge"),
+    path(
+        "bedarfe/<int:pk>/zusammenfuehren/bestaetigen/",
+        merge.need_merge_confirm,
+        name="need_merge_confirm",
+    ),
     path("bedarfe/<int:pk>/helfen/", interests.interest_create, name="interest_create"),
     path("interessen/", interests.interest_list, name="interests"),
     path("interessen/<int:pk>/nicht-weiter/", interests.interest_decline, name="interest_decline"),
