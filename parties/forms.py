@@ -158,7 +158,7 @@ class CompetencySearchForm(forms.Form):
 
 class LabelsForm(forms.Form):
     labels = forms.CharField(
-        label=_("In eigenen Worten"),
+        label=_("Ihre Stichworte"),
         max_length=500,
         help_text=_(
             "Was Ihr Betrieb kann, durch Kommas getrennt – z. B. „Homepage, Flyer, Fotos“. "
