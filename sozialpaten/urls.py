@@ -10,6 +10,7 @@ urlpatterns = [
     path("parteien/", include("parties.urls")),
     path("verzeichnis/", include("directory.urls")),
     path("kompetenzen/", include("taxonomy.urls")),
+    path("vorschlaege/", include("matching.urls")),
     path("", include("exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("verwaltung/", admin.site.urls),

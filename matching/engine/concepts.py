@@ -1,0 +1,80 @@
+"""Recognising taxonomy entries (competencies, topics) in a need's own words."""
+
+from collections import defaultdict
+
+from .text import MIN_PART, _edges, normalise, stem, terms
+
+
+def words_with_stems(text: str) -> list[tuple[str, str]]:
+    """(word as written, stem) for the meaningful words of a text."""
+    pairs = []
+    for word in text.split():
+        cleaned = normalise(word)
+        for part in cleaned.split():
+            found = terms(part)
+            if found:
+                pairs.append((word.strip(".,;:!?()\"'„“”"), found[0]))
+    return pairs
+
+
+class LabelMatcher:
+    """Finds entries whose name or synonyms occur in a text, compound-aware.
+
+    A one-word label matches a word that equals it or contains it as the beginning or end
+    of a compound ("dach" in "dachrinne"); a label of several words needs all of them.
+    """
+
+    def __init__(self, entries):
+        # entries: iterable of (entry id, [labels])
+        self.single: dict[str, set[int]] = defaultdict(set)
+        self.multi: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        # One-word labels by their beginnings and ends: "hecke" reaches "heckenschnitt".
+        self.by_part: dict[str, set[int]] = defaultdict(set)
+        for entry_id, labels in entries:
+            for label in labels:
+                label_terms = tuple(dict.fromkeys(terms(label)))
+                if not label_terms:
+                    continue
+                if len(label_terms) == 1:
+                    self.single[label_terms[0]].add(entry_id)
+                    for part in _edges(label_terms[0]):
+                        self.by_part[part].add(entry_id)
+                else:
+                    for term in label_terms:
+                        self.multi[term].append((label_terms, entry_id))
+
+    def find(self, text: str) -> dict[int, tuple[float, str]]:
+        """Entry id → (strength 0.8–1.0, the word of the text that named it)."""
+        found: dict[int, tuple[float, str]] = {}
+        reached: dict[str, tuple[float, str]] = {}
+        for word, term in words_with_stems(text):
+            hits = [(term, 1.0)]
+            if len(term) > MIN_PART:
+                hits += [(part, 0.8) for part in _edges(term)]
+                # Three-letter labels ("Bus", "Kfz") still start compounds ("Busfahrt").
+                hits.append((term[:3], 0.8))
+            for label_term, strength in hits:
+                if label_term in self.single or label_term in self.multi:
+                    best = reached.get(label_term)
+                    if best is None or strength > best[0]:
+                        reached[label_term] = (strength, word)
+        for word, term in words_with_stems(text):
+            for entry_id in self.by_part.get(term, ()):
+                if entry_id not in found:
+                    found[entry_id] = (0.6, word)
+        for label_term, (strength, word) in reached.items():
+            for entry_id in self.single.get(label_term, ()):
+                if entry_id not in found or strength > found[entry_id][0]:
+                    found[entry_id] = (strength, word)
+            for label_terms, entry_id in self.multi.get(label_term, ()):
+                if all(t in reached for t in label_terms):
+                    strength_all = min(reached[t][0] for t in label_terms)
+                    if entry_id not in found or strength_all > found[entry_id][0]:
+                        words = " ".join(dict.fromkeys(reached[t][1] for t in label_terms))
+                        found[entry_id] = (strength_all, words)
+        return found
+
+
+def stem_label(label: str) -> str:
+    found = terms(label)
+    return found[0] if found else stem(normalise(label))

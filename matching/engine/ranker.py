@@ -1,0 +1,428 @@
+"""Ranking candidates for needs, vectorised over all candidates at once.
+
+An `Index` is built once from the taxonomy and the candidates (sparse matrices over
+competencies, competency groups, topics and text terms). Needs are then scored in chunks:
+relevance (competency fit through the taxonomy, text similarity, kind of help) decides
+whether a candidate is shown at all; context (topics, distance) and circumstances
+(capacity, history) order the relevant ones. Only the top candidates of each need are
+explained in words.
+"""
+
+from collections import Counter
+from math import log
+
+import numpy as np
+from scipy import sparse
+
+from .concepts import LabelMatcher, words_with_stems
+from .data import CandidateData, History, NeedData, Suggestion, Taxonomy
+from .explain import explain
+from .text import Vocabulary, terms
+from .weights import resolve
+
+OPPOSITE = {"company": "organisation", "organisation": "company"}
+OFFER_KINDS = ["service", "room", "vehicle", "equipment", "staff_time", "material", "contacts"]
+OFFERS_FOR_NEED = {
+    "know_how": {"service", "staff_time"},
+    "in_kind": {"service", "material", "equipment"},
+    "room": {"room"},
+    "transport": {"vehicle"},
+    "time": {"staff_time"},
+    "contacts": {"contacts"},
+    "material": {"material", "equipment"},
+}
+RESOURCE_NEEDS = {"room", "transport"}
+MIN_RELEVANCE = 0.05
+EARTH_RADIUS_KM = 6371.0088
+
+
+def _mask(kinds) -> int:
+    return sum(1 << OFFER_KINDS.index(k) for k in kinds if k in OFFER_KINDS)
+
+
+def _l2_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ matrix
+
+
+class Index:
+    def __init__(
+        self, taxonomy: Taxonomy, candidates: list[CandidateData], weights: dict | None = None
+    ):
+        self.w = resolve(weights)
+        self.taxonomy = taxonomy
+        self.candidates = list(candidates)
+        self.position = {c.id: i for i, c in enumerate(self.candidates)}
+        self.competency_pos = {c.id: i for i, c in enumerate(taxonomy.competencies)}
+        self.competency_by_id = {c.id: c for c in taxonomy.competencies}
+        groups = sorted({c.group_id for c in taxonomy.competencies})
+        self.group_pos = {g: i for i, g in enumerate(groups)}
+        self.topic_pos = {t.id: i for i, t in enumerate(taxonomy.topics)}
+        self.topic_by_id = {t.id: t for t in taxonomy.topics}
+        self.competency_matcher = LabelMatcher(
+            (c.id, [c.name, *c.synonyms]) for c in taxonomy.competencies
+        )
+        self.topic_matcher = LabelMatcher((t.id, [t.name, *t.synonyms]) for t in taxonomy.topics)
+        self._build_candidate_matrices()
+
+    # --- candidates ---------------------------------------------------------------------
+
+    def _candidate_terms(self, c: CandidateData) -> list[str]:
+        words = terms(c.description) + terms(c.name)
+        for competency_id, rating in c.competencies.items():
+            info = self.competency_by_id.get(competency_id)
+            if info is not None:
+                # Labels count more for a core business than for basic knowledge.
+                for label in (info.name, *info.synonyms):
+                    words += terms(label) * rating
+        for offer in c.offers:
+            words += terms(offer.title) * 2 + terms(offer.description)
+            for competency_id in offer.competencies:
+                info = self.competency_by_id.get(competency_id)
+                if info is not None:
+                    words += terms(info.name)
+        return words
+
+    def _build_candidate_matrices(self):
+        w = self.w
+        n = len(self.candidates)
+        docs = [Counter(self._candidate_terms(c)) for c in self.candidates]
+        self.vocabulary = Vocabulary(t for doc in docs for t in doc)
+        df = Counter(t for doc in docs for t in doc)
+        self.idf = np.zeros(len(self.vocabulary), dtype=np.float32)
+        for term, i in self.vocabulary.index.items():
+            self.idf[i] = log((1 + n) / (1 + df[term])) + 1.0
+        rows, cols, vals = [], [], []
+        for r, doc in enumerate(docs):
+            for term, count in doc.items():
+                i = self.vocabulary.index[term]
+                rows.append(r)
+                cols.append(i)
+                vals.append((1 + log(count)) * self.idf[i])
+        self.CV = _l2_rows(
+            sparse.csr_matrix(
+                (vals, (rows, cols)), shape=(n, len(self.vocabulary)), dtype=np.float32
+            )
+        )
+
+        rating_weight = {1: w["rating_basic"], 2: w["rating_good"], 3: w["rating_expert"]}
+        k_rows, k_cols, k_vals, g_rows, g_cols, t_rows, t_cols = [], [], [], [], [], [], []
+        for r, c in enumerate(self.candidates):
+            strengths: dict[int, float] = {}
+            for competency_id, rating in c.competencies.items():
+                strengths[competency_id] = rating_weight.get(rating, w["rating_good"])
+            for offer in c.offers:
+                for competency_id in offer.competencies:
+                    strengths[competency_id] = max(
+                        strengths.get(competency_id, 0.0), w["offer_competency"]
+                    )
+            seen_groups = set()
+            for competency_id, strength in strengths.items():
+                if competency_id not in self.competency_pos:
+                    continue
+                k_rows.append(r)
+                k_cols.append(self.competency_pos[competency_id])
+                k_vals.append(strength)
+                group = self.competency_by_id[competency_id].group_id
+                if group not in seen_groups:
+                    seen_groups.add(group)
+                    g_rows.append(r)
+                    g_cols.append(self.group_pos[group])
+            for topic_id in c.topics:
+                if topic_id in self.topic_pos:
+                    t_rows.append(r)
+                    t_cols.append(self.topic_pos[topic_id])
+        shape_k = (n, len(self.competency_pos))
+        self.CK = sparse.csr_matrix((k_vals, (k_rows, k_cols)), shape=shape_k, dtype=np.float32)
+        self.CG = sparse.csr_matrix(
+            (np.ones(len(g_rows), np.float32), (g_rows, g_cols)),
+            shape=(n, max(1, len(self.group_pos))),
+        )
+        self.CT = sparse.csr_matrix(
+            (np.ones(len(t_rows), np.float32), (t_rows, t_cols)),
+            shape=(n, max(1, len(self.topic_pos))),
+        )
+
+        self.kind = np.array([c.kind for c in self.candidates])
+        self.eligible = np.array(
+            [c.approved and not c.paused and c.accepts_suggestions for c in self.candidates],
+            dtype=bool,
+        )
+        self.offer_mask = np.array(
+            [_mask(o.kind for o in c.offers) for c in self.candidates], dtype=np.int64
+        )
+        self.has_place = np.array([c.place is not None for c in self.candidates], dtype=bool)
+        self.lat = np.radians([c.place.lat if c.place else 0.0 for c in self.candidates])
+        self.lon = np.radians([c.place.lon if c.place else 0.0 for c in self.candidates])
+        self.radius = np.array([max(1.0, c.radius_km) for c in self.candidates], np.float32)
+        self.free = np.array([c.max_patronships - c.running for c in self.candidates], np.int32)
+        self.ids = np.array([c.id for c in self.candidates], dtype=np.int64)
+
+    # --- needs --------------------------------------------------------------------------
+
+    def analyse(self, need: NeedData) -> dict:
+        """What the engine reads from a need: concepts, topics and text terms."""
+        w = self.w
+        text = f"{need.title}. {need.description}"
+        # The title says what is wanted; the description also mentions where and why
+        # ("... aus der Vereinskasse bezahlen"), so what only it names counts less.
+        found = {
+            cid: (strength * w["detected_in_description"], word)
+            for cid, (strength, word) in self.competency_matcher.find(need.description).items()
+        }
+        found.update(self.competency_matcher.find(need.title))
+        concepts: dict[int, tuple[float, str]] = {}
+        for cid, (strength, word) in found.items():
+            strength *= w["detected_competency"]
+            if need.competencies:
+                strength *= w["detected_beside_wanted"]
+            group_kind = self.taxonomy.group_kinds.get(self.competency_by_id[cid].group_id)
+            if group_kind and group_kind != need.kind:
+                strength *= w["detected_other_resource"]
+            concepts[cid] = (strength, word)
+        for competency_id in need.competencies:
+            info = self.competency_by_id.get(competency_id)
+            if info is not None:
+                concepts[competency_id] = (self.w["wanted_competency"], info.name)
+        topics = dict.fromkeys(need.topics, "")
+        for topic_id, (_strength, word) in self.topic_matcher.find(text).items():
+            topics.setdefault(topic_id, word)
+        words = words_with_stems(text)
+        return {"concepts": concepts, "topics": topics, "words": words}
+
+    def _need_matrices(self, needs, analyses):
+        k_rows, k_cols, k_vals, g, t_rows, t_cols, o_rows, o_cols = [], [], [], {}, [], [], [], []
+        v_rows, v_cols, v_vals = [], [], []
+        for r, (need, a) in enumerate(zip(needs, analyses, strict=False)):
+            for cid, (strength, _word) in a["concepts"].items():
+                # Squared before normalising: the main wish dominates incidental mentions.
+                k_rows.append(r)
+                k_cols.append(self.competency_pos[cid])
+                k_vals.append(strength**2)
+                key = (r, self.group_pos[self.competency_by_id[cid].group_id])
+                g[key] = max(g.get(key, 0.0), strength)
+            for topic_id in a["topics"]:
+                if topic_id in self.topic_pos:
+                    t_rows.append(r)
+                    t_cols.append(self.topic_pos[topic_id])
+            for topic_id in need.owner_topics:
+                if topic_id in self.topic_pos:
+                    o_rows.append(r)
+                    o_cols.append(self.topic_pos[topic_id])
+            weights: dict[int, float] = {}
+            for _word, term in a["words"]:
+                for i, strength in self.vocabulary.expand(term):
+                    weights[i] = weights.get(i, 0.0) + strength * float(self.idf[i])
+            for i, value in weights.items():
+                v_rows.append(r)
+                v_cols.append(i)
+                v_vals.append(value)
+        b = len(needs)
+        NK = _l2_rows(
+            sparse.csr_matrix(
+                (k_vals, (k_rows, k_cols)), shape=(b, self.CK.shape[1]), dtype=np.float32
+            )
+        )
+        g_keys = list(g)
+        NG = _l2_rows(
+            sparse.csr_matrix(
+                ([g[k] for k in g_keys], ([k[0] for k in g_keys], [k[1] for k in g_keys])),
+                shape=(b, self.CG.shape[1]),
+                dtype=np.float32,
+            )
+        )
+        NT = sparse.csr_matrix(
+            (np.ones(len(t_rows), np.float32), (t_rows, t_cols)), shape=(b, self.CT.shape[1])
+        )
+        NO = sparse.csr_matrix(
+            (np.ones(len(o_rows), np.float32), (o_rows, o_cols)), shape=(b, self.CT.shape[1])
+        )
+        NV = _l2_rows(
+            sparse.csr_matrix(
+                (v_vals, (v_rows, v_cols)), shape=(b, self.CV.shape[1]), dtype=np.float32
+            )
+        )
+        return NK, NG, NT, NO, NV
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def rank(self, need: NeedData, history: History | None = None, limit: int = 10):
+        return self.rank_many([need], history, limit)[need.id]
+
+    def rank_many(
+        self,
+        needs: list[NeedData],
+        history: History | None = None,
+        limit: int = 10,
+        chunk: int = 256,
+    ) -> dict[int, list[Suggestion]]:
+        history = history or History()
+        results: dict[int, list[Suggestion]] = {}
+        for start in range(0, len(needs), chunk):
+            part = needs[start : start + chunk]
+            analyses = [self.analyse(n) for n in part]
+            for need, analysis, rows in zip(
+                part, analyses, self._score_chunk(part, analyses, history, limit), strict=False
+            ):
+                results[need.id] = [
+                    self._suggestion(need, analysis, pos, signals, history) for pos, signals in rows
+                ]
+        return results
+
+    def _score_chunk(self, needs, analyses, history, limit):
+        w = self.w
+        NK, NG, NT, NO, NV = self._need_matrices(needs, analyses)
+        comp = (NK @ self.CK.T).toarray()
+        np.minimum(comp, 1.0, out=comp)
+        group = (NG @ self.CG.T).toarray()
+        np.minimum(group, 1.0, out=group)
+        np.maximum(comp, group * w["same_group_credit"], out=comp)
+        text = (NV @ self.CV.T).toarray()
+        text *= w["text_scale"]
+        np.minimum(text, 1.0, out=text)
+        relevance = 1.0 - (1.0 - comp) * (1.0 - w["text_share"] * text)
+
+        # Candidates that can never be suggested for these needs; and a room or vehicle on
+        # offer is relevant in itself to a room or transport need.
+        for r, need in enumerate(needs):
+            if need.kind in RESOURCE_NEEDS:
+                has = (self.offer_mask & _mask(OFFERS_FOR_NEED[need.kind])) != 0
+                relevance[r, has] = np.maximum(relevance[r, has], w["kind_offer_relevance"])
+            wrong = (self.kind != OPPOSITE.get(need.owner_kind, "")) | ~self.eligible
+            relevance[r, wrong] = 0.0
+            own = self.position.get(need.owner_id)
+            if own is not None:
+                relevance[r, own] = 0.0
+        rows, cols = np.nonzero(relevance >= MIN_RELEVANCE)
+        if rows.size == 0:
+            return [[] for _ in needs]
+        rel = relevance[rows, cols]
+        comp_p, group_p, text_p = comp[rows, cols], group[rows, cols], text[rows, cols]
+
+        # Kind of help: room and transport needs want the matching resource.
+        need_kind = np.array([n.kind for n in needs])[rows]
+        required = np.array([_mask(OFFERS_FOR_NEED.get(n.kind, ())) for n in needs])[rows]
+        has_offer = (self.offer_mask[cols] & required) != 0
+        resource = np.isin(need_kind, list(RESOURCE_NEEDS))
+        has_resource = has_offer | (comp_p >= 0.6)
+        kind_factor = np.where(
+            resource,
+            np.where(has_resource, 1.0, w["kind_missing_resource"]),
+            np.where(has_offer, 1.0, w["kind_missing_offer"]),
+        )
+
+        # Topics.
+        shared_need = np.asarray((NT @ self.CT.T)[rows, cols]).ravel() > 0
+        shared_owner = np.asarray((NO @ self.CT.T)[rows, cols]).ravel() > 0
+        topic = np.where(
+            shared_need, w["topic_need"], np.where(shared_owner, w["topic_owner"], 0.0)
+        )
+
+        # Distance against the candidate's radius; remote-friendly needs are not penalised.
+        need_has_place = np.array([n.place is not None for n in needs])[rows]
+        need_lat = np.radians([n.place.lat if n.place else 0.0 for n in needs])[rows]
+        need_lon = np.radians([n.place.lon if n.place else 0.0 for n in needs])[rows]
+        remote = np.array([n.remote_ok for n in needs])[rows]
+        a = (
+            np.sin((self.lat[cols] - need_lat) / 2) ** 2
+            + np.cos(need_lat)
+            * np.cos(self.lat[cols])
+            * np.sin((self.lon[cols] - need_lon) / 2) ** 2
+        )
+        km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+        known = need_has_place & self.has_place[cols]
+        radius = self.radius[cols]
+        inside = km <= radius
+        distance = np.where(
+            known, np.where(inside, 1.0 - 0.5 * km / radius, 0.0), w["unknown_place"]
+        )
+        distance = np.where(remote, 1.0, distance)
+        outside = known & ~inside & ~remote
+        km = np.where(known, km, np.nan)
+
+        context = 0.5 * topic + 0.5 * distance
+        need_ids = np.array([n.id for n in needs])[rows]
+        cand_ids = self.ids[cols]
+        factor = np.ones_like(rel)
+        factor[outside] *= w["outside_radius"]
+        full = self.free[cols] <= 0
+        factor[full] *= w["capacity_full"]
+        if (
+            history.declined
+            or history.excluded
+            or history.recommended
+            or history.reachable_via
+            or history.declined_owner_pairs
+        ):
+            owners = np.array([n.owner_id for n in needs])[rows]
+            keep = np.ones_like(rel, dtype=bool)
+            for i, (nid, cid, oid) in enumerate(
+                zip(need_ids.tolist(), cand_ids.tolist(), owners.tolist(), strict=False)
+            ):
+                if (nid, cid) in history.excluded:
+                    keep[i] = False
+                if (nid, cid) in history.declined or (oid, cid) in history.declined_owner_pairs:
+                    factor[i] *= w["declined_before"]
+                if (nid, cid) in history.recommended:
+                    context[i] += w["recommended_bonus"]
+                if cid in history.reachable_via:
+                    context[i] += w["network_bonus"]
+            factor[~keep] = 0.0
+        np.minimum(context, 1.0, out=context)
+        effective = rel * kind_factor
+        score = 100.0 * effective * (w["context_base"] + (1 - w["context_base"]) * context) * factor
+        shown = score >= w["band_weak"]
+
+        order = np.lexsort((-score, rows))
+        out = [[] for _ in needs]
+        counts = [0] * len(needs)
+        for i in order:
+            if not shown[i]:
+                continue
+            r = rows[i]
+            if counts[r] >= limit:
+                continue
+            counts[r] += 1
+            out[r].append(
+                (
+                    int(cols[i]),
+                    {
+                        "score": float(score[i]),
+                        "relevance": float(effective[i]),
+                        "competency": float(comp_p[i]),
+                        "group": float(group_p[i]),
+                        "text": float(text_p[i]),
+                        "topic": float(topic[i]),
+                        "distance": float(distance[i]),
+                        "km": float(km[i]),
+                        "outside": bool(outside[i]),
+                        "remote": bool(remote[i]),
+                        "kind_ok": bool(kind_factor[i] >= 1.0),
+                        "resource": bool(resource[i]),
+                        "full": bool(full[i]),
+                    },
+                )
+            )
+        return out
+
+    def _suggestion(self, need, analysis, pos, signals, history) -> Suggestion:
+        candidate = self.candidates[pos]
+        w = self.w
+        score = int(round(min(100.0, signals["score"])))
+        if score >= w["band_strong"] and signals["relevance"] >= w["band_strong_relevance"]:
+            band = "strong"
+        elif score >= w["band_possible"]:
+            band = "possible"
+        else:
+            band = "weak"
+        reasons, concerns = explain(self, need, analysis, candidate, signals, history)
+        return Suggestion(
+            need_id=need.id,
+            candidate_id=candidate.id,
+            score=score,
+            band=band,
+            reasons=reasons,
+            concerns=concerns,
+            signals={k: v for k, v in signals.items() if isinstance(v, float)},
+        )

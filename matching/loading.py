@@ -1,0 +1,156 @@
+"""Reading the database into the engine's plain data (one query per kind of row)."""
+
+from collections import defaultdict
+
+from django.db.models import Count
+
+from exchange.models import Need, NeedStatus, Offer
+from parties.models import Party, PartyCompetency
+from patronships.models import RUNNING_STATUSES, Patronship
+from taxonomy.models import Competency, CompetencyGroup, Topic
+
+from .engine.data import (
+    CandidateData,
+    CompetencyInfo,
+    History,
+    NeedData,
+    OfferData,
+    Place,
+    Taxonomy,
+    TopicInfo,
+)
+from .models import PairDecision
+
+# Competency groups that stand for a resource a need of that kind asks for.
+RESOURCE_GROUPS = {"raeume-und-ausstattung": "room", "logistik-und-transport": "transport"}
+
+
+def load_taxonomy() -> Taxonomy:
+    return Taxonomy(
+        competencies=tuple(
+            CompetencyInfo(c.pk, c.group_id, c.name, tuple(c.synonyms or ()))
+            for c in Competency.objects.all()
+        ),
+        topics=tuple(TopicInfo(t.pk, t.name, tuple(t.synonyms or ())) for t in Topic.objects.all()),
+        group_names=dict(CompetencyGroup.objects.values_list("pk", "name")),
+        group_kinds={
+            pk: RESOURCE_GROUPS[slug]
+            for pk, slug in CompetencyGroup.objects.filter(slug__in=RESOURCE_GROUPS).values_list(
+                "pk", "slug"
+            )
+        },
+    )
+
+
+def _place(municipality) -> Place | None:
+    if municipality is None:
+        return None
+    return Place(municipality.pk, municipality.name, municipality.latitude, municipality.longitude)
+
+
+def load_candidates() -> list[CandidateData]:
+    """Every approved party with its competencies, offers, topics, place and load."""
+    parties = list(Party.objects.approved().select_related("municipality"))
+    competencies = defaultdict(dict)
+    for party_id, competency_id, rating in PartyCompetency.objects.filter(
+        party__in=parties
+    ).values_list("party_id", "competency_id", "rating"):
+        competencies[party_id][competency_id] = rating
+    offer_competencies = defaultdict(set)
+    through = Offer.competencies.through
+    for offer_id, competency_id in through.objects.values_list("offer_id", "competency_id"):
+        offer_competencies[offer_id].add(competency_id)
+    offers = defaultdict(list)
+    for offer in Offer.objects.active().filter(party__in=parties):
+        offers[offer.party_id].append(
+            OfferData(
+                offer.kind,
+                offer.title,
+                offer.description,
+                frozenset(offer_competencies.get(offer.pk, ())),
+            )
+        )
+    topics = defaultdict(set)
+    for party_id, topic_id in Party.topics.through.objects.values_list("party_id", "topic_id"):
+        topics[party_id].add(topic_id)
+    running = defaultdict(int)
+    for field in ("sponsor", "recipient"):
+        for party_id, n in (
+            Patronship.objects.filter(status__in=RUNNING_STATUSES)
+            .values_list(field)
+            .annotate(n=Count("pk"))
+        ):
+            running[party_id] += n
+    return [
+        CandidateData(
+            id=p.pk,
+            name=p.name,
+            kind=p.kind,
+            competencies=competencies.get(p.pk, {}),
+            offers=offers.get(p.pk, []),
+            description=p.description,
+            topics=frozenset(topics.get(p.pk, ())),
+            place=_place(p.municipality),
+            radius_km=float(p.radius_km),
+            max_patronships=p.max_patronships,
+            running=running.get(p.pk, 0),
+            paused=p.is_paused,
+            accepts_suggestions=p.accepts_suggestions,
+            approved=p.is_approved,
+        )
+        for p in parties
+    ]
+
+
+def load_needs(queryset=None) -> list[NeedData]:
+    """Open needs of approved parties (or the given queryset) as engine input."""
+    if queryset is None:
+        queryset = Need.objects.filter(status=NeedStatus.OPEN, party__status="approved")
+    needs = list(queryset.select_related("municipality", "party__municipality"))
+    ids = [n.pk for n in needs]
+    wanted = defaultdict(set)
+    for need_id, cid in Need.competencies.through.objects.filter(need_id__in=ids).values_list(
+        "need_id", "competency_id"
+    ):
+        wanted[need_id].add(cid)
+    need_topics = defaultdict(set)
+    for need_id, tid in Need.topics.through.objects.filter(need_id__in=ids).values_list(
+        "need_id", "topic_id"
+    ):
+        need_topics[need_id].add(tid)
+    owner_topics = defaultdict(set)
+    for party_id, tid in Party.topics.through.objects.filter(
+        party_id__in={n.party_id for n in needs}
+    ).values_list("party_id", "topic_id"):
+        owner_topics[party_id].add(tid)
+    return [
+        NeedData(
+            id=n.pk,
+            owner_id=n.party_id,
+            owner_kind=n.party.kind,
+            title=n.title,
+            description=n.description,
+            kind=n.kind,
+            competencies=frozenset(wanted[n.pk]),
+            topics=frozenset(need_topics[n.pk]),
+            owner_topics=frozenset(owner_topics[n.party_id]),
+            place=_place(n.municipality or n.party.municipality),
+            remote_ok=n.remote_ok,
+        )
+        for n in needs
+    ]
+
+
+def load_history() -> History:
+    """Declined and excluded pairs; Förderkreis recommendations join here later."""
+    declined, excluded, owner_pairs = {}, set(), set()
+    for d in PairDecision.objects.all():
+        if d.kind == PairDecision.Kind.EXCLUDED:
+            excluded.add((d.need_id, d.candidate_id))
+        elif d.need_id:
+            declined[(d.need_id, d.candidate_id)] = d.reason
+        else:
+            owner_pairs.add((d.owner_id, d.candidate_id))
+    return History(
+        declined=declined, excluded=frozenset(excluded), declined_owner_pairs=frozenset(owner_pairs)
+    )
