@@ -38,6 +38,8 @@ RESTRICTED = {
     "/parteien/zusammenfuehren/": {"coordinator"},
     "/interessen/": {"coordinator", "advisor"},
     "/kompetenzen/vorschlaege/": {"coordinator", "advisor"},
+    "/vorschlaege/": {"coordinator", "advisor"},
+    "/vorschlaege/gewichtung/": {"coordinator", "advisor"},
     "/parteien/": {"coordinator", "advisor"},
 }
 # POST-only actions: the roles allowed to use them get 405 for a GET.

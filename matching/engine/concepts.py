@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from .text import MIN_PART, _edges, normalise, stem, terms
+from .text import MIN_PART, normalise, stem, terms
 
 
 def words_with_stems(text: str) -> list[tuple[str, str]]:
@@ -28,8 +28,6 @@ class LabelMatcher:
         # entries: iterable of (entry id, [labels])
         self.single: dict[str, set[int]] = defaultdict(set)
         self.multi: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
-        # One-word labels by their beginnings and ends: "hecke" reaches "heckenschnitt".
-        self.by_part: dict[str, set[int]] = defaultdict(set)
         for entry_id, labels in entries:
             for label in labels:
                 label_terms = tuple(dict.fromkeys(terms(label)))
@@ -37,8 +35,6 @@ class LabelMatcher:
                     continue
                 if len(label_terms) == 1:
                     self.single[label_terms[0]].add(entry_id)
-                    for part in _edges(label_terms[0]):
-                        self.by_part[part].add(entry_id)
                 else:
                     for term in label_terms:
                         self.multi[term].append((label_terms, entry_id))
@@ -50,18 +46,12 @@ class LabelMatcher:
         for word, term in words_with_stems(text):
             hits = [(term, 1.0)]
             if len(term) > MIN_PART:
-                hits += [(part, 0.8) for part in _edges(term)]
-                # Three-letter labels ("Bus", "Kfz") still start compounds ("Busfahrt").
-                hits.append((term[:3], 0.8))
+                hits += [(part, 0.8) for part in compound_parts(term)]
             for label_term, strength in hits:
                 if label_term in self.single or label_term in self.multi:
                     best = reached.get(label_term)
                     if best is None or strength > best[0]:
                         reached[label_term] = (strength, word)
-        for word, term in words_with_stems(text):
-            for entry_id in self.by_part.get(term, ()):
-                if entry_id not in found:
-                    found[entry_id] = (0.6, word)
         for label_term, (strength, word) in reached.items():
             for entry_id in self.single.get(label_term, ()):
                 if entry_id not in found or strength > found[entry_id][0]:
@@ -73,6 +63,17 @@ class LabelMatcher:
                         words = " ".join(dict.fromkeys(reached[t][1] for t in label_terms))
                         found[entry_id] = (strength_all, words)
         return found
+
+
+def compound_parts(term: str):
+    """Parts a compound may be made of: its head at the end ("vereins|webseite") or its
+    modifier at the start ("dach|rinne"), each leaving a remainder long enough to be a
+    word of its own, so that "wandern" is not read as "wand" + "ern". Three-letter
+    modifiers ("bus|fahrt") count too."""
+    for n in range(MIN_PART, len(term) - 2):
+        yield term[-n:]  # head: the remainder in front is a modifier, at least 3 letters
+    for n in range(3, len(term) - MIN_PART + 1):
+        yield term[:n]  # modifier: the remainder behind is a head, at least 4 letters
 
 
 def stem_label(label: str) -> str:

@@ -5,9 +5,8 @@ RESOURCE_WORD = {"room": "Raum", "transport": "Fahrzeug"}
 
 def _shared_words(index, analysis, candidate) -> list[str]:
     """Words of the need that also stand in the candidate's profile (compound-aware)."""
-    own_terms = set(index._candidate_terms(candidate))
-    vocabulary = index.vocabulary.index
-    inverse = {i: t for t, i in vocabulary.items()}
+    own_terms = index.candidate_terms[index.position[candidate.id]]
+    inverse = index.vocabulary.terms
     found = []
     for word, term in analysis["words"]:
         reached = any(inverse[i] in own_terms for i, _s in index.vocabulary.expand(term))

@@ -84,19 +84,25 @@ class Index:
                     words += terms(info.name)
         return words
 
-    def _build_candidate_matrices(self):
+    def _build_candidate_matrices(self, vocabulary=None, idf=None):
         w = self.w
         n = len(self.candidates)
         docs = [Counter(self._candidate_terms(c)) for c in self.candidates]
-        self.vocabulary = Vocabulary(t for doc in docs for t in doc)
-        df = Counter(t for doc in docs for t in doc)
-        self.idf = np.zeros(len(self.vocabulary), dtype=np.float32)
-        for term, i in self.vocabulary.index.items():
-            self.idf[i] = log((1 + n) / (1 + df[term])) + 1.0
+        self.candidate_terms = [frozenset(doc) for doc in docs]
+        if vocabulary is None:
+            self.vocabulary = Vocabulary(t for doc in docs for t in doc)
+            df = Counter(t for doc in docs for t in doc)
+            self.idf = np.zeros(len(self.vocabulary), dtype=np.float32)
+            for term, i in self.vocabulary.index.items():
+                self.idf[i] = log((1 + n) / (1 + df[term])) + 1.0
+        else:
+            self.vocabulary, self.idf = vocabulary, idf
         rows, cols, vals = [], [], []
         for r, doc in enumerate(docs):
             for term, count in doc.items():
-                i = self.vocabulary.index[term]
+                i = self.vocabulary.index.get(term)
+                if i is None:
+                    continue
                 rows.append(r)
                 cols.append(i)
                 vals.append((1 + log(count)) * self.idf[i])
@@ -250,51 +256,124 @@ class Index:
     def rank(self, need: NeedData, history: History | None = None, limit: int = 10):
         return self.rank_many([need], history, limit)[need.id]
 
+    def prepare(self, needs: list[NeedData]) -> "Prepared":
+        """Read a set of needs once; the result serves full and incremental scoring."""
+        analyses = [self.analyse(n) for n in needs]
+        return Prepared(needs, analyses, *self._need_matrices(needs, analyses))
+
     def rank_many(
         self,
         needs: list[NeedData],
         history: History | None = None,
         limit: int = 10,
         chunk: int = 256,
+        prepared: "Prepared | None" = None,
     ) -> dict[int, list[Suggestion]]:
         history = history or History()
+        prepared = prepared or self.prepare(needs)
         results: dict[int, list[Suggestion]] = {}
-        for start in range(0, len(needs), chunk):
-            part = needs[start : start + chunk]
-            analyses = [self.analyse(n) for n in part]
-            for need, analysis, rows in zip(
-                part, analyses, self._score_chunk(part, analyses, history, limit), strict=False
-            ):
+        for start in range(0, len(prepared.needs), chunk):
+            rows = slice(start, start + chunk)
+            scored = self._score_chunk(prepared, rows, history, limit)
+            for offset, pairs in enumerate(scored):
+                need = prepared.needs[start + offset]
+                analysis = prepared.analyses[start + offset]
                 results[need.id] = [
-                    self._suggestion(need, analysis, pos, signals, history) for pos, signals in rows
+                    self._suggestion(need, analysis, pos, signals, history)
+                    for pos, signals in pairs
                 ]
         return results
 
-    def _score_chunk(self, needs, analyses, history, limit):
+    def rank_candidate(
+        self, candidate_id: int, prepared: "Prepared", history: History | None = None
+    ) -> dict[int, Suggestion]:
+        """One candidate against every prepared need: its suggestion where it is shown."""
+        history = history or History()
+        subset = np.array([self.position[candidate_id]])
+        scored = self._score_chunk(prepared, slice(0, len(prepared.needs)), history, 1, subset)
+        return {
+            prepared.needs[r].id: self._suggestion(
+                prepared.needs[r], prepared.analyses[r], pos, signals, history
+            )
+            for r, pairs in enumerate(scored)
+            for pos, signals in pairs
+        }
+
+    def update_candidate(self, candidate: CandidateData) -> None:
+        """Replace one candidate's rows in place (new words wait for the next full build)."""
+        pos = self.position[candidate.id]
+        self.candidates[pos] = candidate
+        single = Index.__new__(Index)
+        single.__dict__.update(self.__dict__)
+        single.candidates = [candidate]
+        single._build_candidate_matrices(vocabulary=self.vocabulary, idf=self.idf)
+        self.candidate_terms = [*self.candidate_terms]
+        self.candidate_terms[pos] = single.candidate_terms[0]
+        for name in ("CV", "CK", "CG", "CT"):
+            matrix = getattr(self, name)
+            rows = [matrix[:pos], getattr(single, name), matrix[pos + 1 :]]
+            setattr(self, name, sparse.vstack(rows, format="csr"))
+        for name in (
+            "kind",
+            "eligible",
+            "offer_mask",
+            "has_place",
+            "lat",
+            "lon",
+            "radius",
+            "free",
+            "ids",
+        ):
+            getattr(self, name)[pos] = getattr(single, name)[0]
+
+    def _score_chunk(self, prepared, rows_slice, history, limit, subset=None, preselect=True):
         w = self.w
-        NK, NG, NT, NO, NV = self._need_matrices(needs, analyses)
-        comp = (NK @ self.CK.T).toarray()
+        needs = prepared.needs[rows_slice]
+        NK, NG, NT, NO, NV = (m[rows_slice] for m in prepared.matrices)
+        c = self if subset is None else _Subset(self, subset)
+        exact: dict[int, list] = {}
+        comp = (NK @ c.CK.T).toarray()
         np.minimum(comp, 1.0, out=comp)
-        group = (NG @ self.CG.T).toarray()
+        group = (NG @ c.CG.T).toarray()
         np.minimum(group, 1.0, out=group)
         np.maximum(comp, group * w["same_group_credit"], out=comp)
-        text = (NV @ self.CV.T).toarray()
+        text = (NV @ c.CV.T).toarray()
         text *= w["text_scale"]
         np.minimum(text, 1.0, out=text)
         relevance = 1.0 - (1.0 - comp) * (1.0 - w["text_share"] * text)
 
         # Candidates that can never be suggested for these needs; and a room or vehicle on
         # offer is relevant in itself to a room or transport need.
+        allowed = {kind: (c.kind == other) & c.eligible for kind, other in OPPOSITE.items()}
+        nobody = np.zeros(len(c.ids), dtype=bool)
         for r, need in enumerate(needs):
             if need.kind in RESOURCE_NEEDS:
-                has = (self.offer_mask & _mask(OFFERS_FOR_NEED[need.kind])) != 0
+                has = (c.offer_mask & _mask(OFFERS_FOR_NEED[need.kind])) != 0
                 relevance[r, has] = np.maximum(relevance[r, has], w["kind_offer_relevance"])
-            wrong = (self.kind != OPPOSITE.get(need.owner_kind, "")) | ~self.eligible
-            relevance[r, wrong] = 0.0
-            own = self.position.get(need.owner_id)
+            relevance[r] *= allowed.get(need.owner_kind, nobody)
+            own = (
+                self.position.get(need.owner_id)
+                if subset is None
+                else next(iter(np.flatnonzero(c.ids == need.owner_id)), None)
+            )
             if own is not None:
                 relevance[r, own] = 0.0
-        rows, cols = np.nonzero(relevance >= MIN_RELEVANCE)
+
+        # Only the most relevant candidates can reach the top: score those in full. The
+        # final score never exceeds 100 × relevance, which tells when a need must be
+        # scored against everyone after all (see the check at the end).
+        width = relevance.shape[1]
+        k = min(width, max(20 * limit, 200)) if preselect else width
+        if k < width:
+            top = np.argpartition(-relevance, k - 1, axis=1)[:, :k]
+            bound = np.take_along_axis(relevance, top, axis=1).min(axis=1) * 100.0
+            rows = np.repeat(np.arange(len(needs)), k)
+            cols = top.ravel()
+            keep = relevance[rows, cols] >= MIN_RELEVANCE
+            rows, cols = rows[keep], cols[keep]
+        else:
+            bound = None
+            rows, cols = np.nonzero(relevance >= MIN_RELEVANCE)
         if rows.size == 0:
             return [[] for _ in needs]
         rel = relevance[rows, cols]
@@ -303,7 +382,7 @@ class Index:
         # Kind of help: room and transport needs want the matching resource.
         need_kind = np.array([n.kind for n in needs])[rows]
         required = np.array([_mask(OFFERS_FOR_NEED.get(n.kind, ())) for n in needs])[rows]
-        has_offer = (self.offer_mask[cols] & required) != 0
+        has_offer = (c.offer_mask[cols] & required) != 0
         resource = np.isin(need_kind, list(RESOURCE_NEEDS))
         has_resource = has_offer | (comp_p >= 0.6)
         kind_factor = np.where(
@@ -313,8 +392,10 @@ class Index:
         )
 
         # Topics.
-        shared_need = np.asarray((NT @ self.CT.T)[rows, cols]).ravel() > 0
-        shared_owner = np.asarray((NO @ self.CT.T)[rows, cols]).ravel() > 0
+        # (Topic matrices are narrow: a dense product beats sampling a sparse one.)
+        candidate_topics = c.CT.T.toarray()
+        shared_need = np.einsum("ij,ji->i", NT.toarray()[rows], candidate_topics[:, cols]) > 0
+        shared_owner = np.einsum("ij,ji->i", NO.toarray()[rows], candidate_topics[:, cols]) > 0
         topic = np.where(
             shared_need, w["topic_need"], np.where(shared_owner, w["topic_owner"], 0.0)
         )
@@ -325,14 +406,12 @@ class Index:
         need_lon = np.radians([n.place.lon if n.place else 0.0 for n in needs])[rows]
         remote = np.array([n.remote_ok for n in needs])[rows]
         a = (
-            np.sin((self.lat[cols] - need_lat) / 2) ** 2
-            + np.cos(need_lat)
-            * np.cos(self.lat[cols])
-            * np.sin((self.lon[cols] - need_lon) / 2) ** 2
+            np.sin((c.lat[cols] - need_lat) / 2) ** 2
+            + np.cos(need_lat) * np.cos(c.lat[cols]) * np.sin((c.lon[cols] - need_lon) / 2) ** 2
         )
         km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-        known = need_has_place & self.has_place[cols]
-        radius = self.radius[cols]
+        known = need_has_place & c.has_place[cols]
+        radius = c.radius[cols]
         inside = km <= radius
         distance = np.where(
             known, np.where(inside, 1.0 - 0.5 * km / radius, 0.0), w["unknown_place"]
@@ -343,10 +422,10 @@ class Index:
 
         context = 0.5 * topic + 0.5 * distance
         need_ids = np.array([n.id for n in needs])[rows]
-        cand_ids = self.ids[cols]
+        cand_ids = c.ids[cols]
         factor = np.ones_like(rel)
         factor[outside] *= w["outside_radius"]
-        full = self.free[cols] <= 0
+        full = c.free[cols] <= 0
         factor[full] *= w["capacity_full"]
         if (
             history.declined
@@ -374,19 +453,33 @@ class Index:
         score = 100.0 * effective * (w["context_base"] + (1 - w["context_base"]) * context) * factor
         shown = score >= w["band_weak"]
 
-        order = np.lexsort((-score, rows))
+        if bound is not None:
+            unsure = self._unsure_rows(rows, score, shown, bound, limit, len(needs))
+            if unsure:
+                exact = {
+                    r: self._score_chunk(
+                        prepared,
+                        slice(rows_slice.start + r, rows_slice.start + r + 1),
+                        history,
+                        limit,
+                        subset,
+                        preselect=False,
+                    )[0]
+                    for r in unsure
+                }
+                shown &= ~np.isin(rows, list(unsure))
+
+        # The best `limit` shown candidates of each need, without a loop over all pairs.
+        keep = np.nonzero(shown)[0]
+        keep = keep[np.lexsort((-score[keep], rows[keep]))]
+        kept_rows = rows[keep]
+        first = np.searchsorted(kept_rows, kept_rows, side="left")
+        keep = keep[(np.arange(keep.size) - first) < limit]
         out = [[] for _ in needs]
-        counts = [0] * len(needs)
-        for i in order:
-            if not shown[i]:
-                continue
-            r = rows[i]
-            if counts[r] >= limit:
-                continue
-            counts[r] += 1
-            out[r].append(
+        for i in keep.tolist():
+            out[rows[i]].append(
                 (
-                    int(cols[i]),
+                    int(cols[i]) if subset is None else int(subset[cols[i]]),
                     {
                         "score": float(score[i]),
                         "relevance": float(effective[i]),
@@ -404,7 +497,23 @@ class Index:
                     },
                 )
             )
+        for r, pairs in exact.items():
+            out[r] = pairs
         return out
+
+    def _unsure_rows(self, rows, score, shown, bound, limit, n_rows) -> list[int]:
+        """Needs where a candidate left out by the preselection could still make the list:
+        fewer than `limit` shown although the bound allows more, or a `limit`-th score
+        below the bound."""
+        unsure = []
+        threshold = self.w["band_weak"]
+        for r in range(n_rows):
+            if bound[r] < threshold:
+                continue
+            scores = np.sort(score[(rows == r) & shown])[::-1]
+            if scores.size < limit or scores[limit - 1] < bound[r]:
+                unsure.append(r)
+        return unsure
 
     def _suggestion(self, need, analysis, pos, signals, history) -> Suggestion:
         candidate = self.candidates[pos]
@@ -426,3 +535,32 @@ class Index:
             concerns=concerns,
             signals={k: v for k, v in signals.items() if isinstance(v, float)},
         )
+
+
+class Prepared:
+    """Needs read once: their analyses and sparse matrices."""
+
+    def __init__(self, needs, analyses, NK, NG, NT, NO, NV):
+        self.needs = list(needs)
+        self.analyses = analyses
+        self.matrices = (NK, NG, NT, NO, NV)
+
+
+class _Subset:
+    """Some of an index's candidates, for scoring one (or a few) against many needs."""
+
+    def __init__(self, index: Index, positions: np.ndarray):
+        for name in ("CK", "CG", "CV", "CT"):
+            setattr(self, name, getattr(index, name)[positions])
+        for name in (
+            "kind",
+            "eligible",
+            "offer_mask",
+            "has_place",
+            "lat",
+            "lon",
+            "radius",
+            "free",
+            "ids",
+        ):
+            setattr(self, name, getattr(index, name)[positions])

@@ -17,8 +17,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "detected_other_resource": 0.4,  # factor for a recognised room/transport entry in a
     # need of another kind ("Vereinsheim" in a roof need is a place, not a wish)
     "same_group_credit": 0.3,  # partial credit: a competency of the same group
-    "text_scale": 2.5,  # raw text similarity is small; this brings it to 0–1
-    "text_share": 0.7,  # how much text similarity adds on top of competency fit
+    "text_scale": 4.0,  # raw text similarity is small; this brings it to 0–1
+    "text_share": 0.85,  # how much text similarity adds on top of competency fit
     # Kind of help: a room or transport need wants a room or vehicle offer.
     "kind_missing_resource": 0.35,  # factor when a room/transport offer is missing
     "kind_missing_offer": 0.9,  # factor when no offer of the wanted kind exists otherwise

@@ -263,3 +263,17 @@ def test_many_needs_rank_like_one_at_a_time():
     together = index.rank_many(needs, chunk=3)
     for n in needs:
         assert [s.candidate_id for s in together[n.id]] == [s.candidate_id for s in index.rank(n)]
+
+
+def test_one_changed_candidate_is_scored_against_all_needs():
+    candidates = [company(i, f"Firma {i}", {ROOF: 2}) for i in range(1, 6)]
+    index = Index(TAXONOMY, [*candidates, CLUB])
+    needs = [need(nid=n, title="Dach undicht" if n % 2 else "Homepage") for n in range(1, 7)]
+    prepared = index.prepare(needs)
+    before = index.rank_candidate(3, prepared)
+    assert set(before) == {1, 3, 5}  # only the roof needs
+
+    index.update_candidate(company(3, "Firma 3", {WEB: 3}))
+    after = index.rank_candidate(3, prepared)
+    assert set(after) == {2, 4, 6}
+    assert after[2].score == index.rank(needs[1])[0].score
