@@ -22,7 +22,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SIZES = [(200, 500), (2_000, 5_000), (20_000, 50_000)]
-FILLER = ["wir", "brauchen", "bitte", "Hilfe", "für", "unseren", "Verein", "im", "Ort", "mit", "Kindern", "und", "Familien", "schnell", "gern", "regelmäßig", "am", "Wochenende", "einfach", "unkompliziert"]
+FILLER = [
+    "wir",
+    "brauchen",
+    "bitte",
+    "Hilfe",
+    "für",
+    "unseren",
+    "Verein",
+    "im",
+    "Ort",
+    "mit",
+    "Kindern",
+    "und",
+    "Familien",
+    "schnell",
+    "gern",
+    "regelmäßig",
+    "am",
+    "Wochenende",
+    "einfach",
+    "unkompliziert",
+]
 NEED_KINDS = (
     ["know_how"] * 5 + ["in_kind"] * 3 + ["room", "transport", "time", "material", "contacts"]
 )
