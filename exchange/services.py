@@ -120,7 +120,9 @@ def need_merge(*, keep: Need, duplicate: Need, by) -> Need:
     from patronships.models import Patronship
 
     if keep.pk == duplicate.pk or keep.party_id != duplicate.party_id:
-        raise NeedMergeError("Zusammenführen lassen sich nur zwei Bedarfe derselben Partei.")
+        raise NeedMergeError(
+            "Zusammenführen lassen sich nur zwei Bedarfe desselben Unternehmens oder derselben Organisation."
+        )
     snapshot = _snapshot(duplicate)
     for interest in duplicate.interests.all():
         if keep.interests.filter(party=interest.party_id).exists():

@@ -151,8 +151,8 @@ class Party(models.Model):
     objects = PartyQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("Partei")
-        verbose_name_plural = _("Parteien")
+        verbose_name = _("Unternehmen oder Organisation")
+        verbose_name_plural = _("Unternehmen und Organisationen")
         ordering = ["name"]
         indexes = [models.Index(fields=["kind", "status"])]
         constraints = [

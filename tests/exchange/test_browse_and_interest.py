@@ -103,7 +103,7 @@ def test_company_says_we_could_help(
     # The owner sees that someone is interested, not who.
     client.force_login(organisation_member)
     page = client.get(reverse("exchange:need_detail", args=[need.pk])).content.decode()
-    assert "1 Partei möchte helfen." in page
+    assert "1 Unternehmen oder Organisation möchte helfen." in page
     assert company.name not in page
     assert "Unser Bus ist frei." not in page
 
