@@ -21,6 +21,7 @@ from .text import Vocabulary, terms
 from .weights import resolve
 
 OPPOSITE = {"company": "organisation", "organisation": "company"}
+OWNER_KINDS = ["company", "organisation"]
 OFFER_KINDS = ["service", "room", "vehicle", "equipment", "staff_time", "material", "contacts"]
 OFFERS_FOR_NEED = {
     "know_how": {"service", "staff_time"},
@@ -328,7 +329,9 @@ class Index:
 
     def _score_chunk(self, prepared, rows_slice, history, limit, subset=None, preselect=True):
         w = self.w
-        needs = prepared.needs[rows_slice]
+        if isinstance(rows_slice, slice):
+            rows_slice = np.arange(len(prepared.needs))[rows_slice]
+        needs = [prepared.needs[i] for i in rows_slice]
         NK, NG, NT, NO, NV = (m[rows_slice] for m in prepared.matrices)
         c = self if subset is None else _Subset(self, subset)
         exact: dict[int, list] = {}
@@ -344,20 +347,25 @@ class Index:
 
         # Candidates that can never be suggested for these needs; and a room or vehicle on
         # offer is relevant in itself to a room or transport need.
-        allowed = {kind: (c.kind == other) & c.eligible for kind, other in OPPOSITE.items()}
-        nobody = np.zeros(len(c.ids), dtype=bool)
-        for r, need in enumerate(needs):
-            if need.kind in RESOURCE_NEEDS:
-                has = (c.offer_mask & _mask(OFFERS_FOR_NEED[need.kind])) != 0
-                relevance[r, has] = np.maximum(relevance[r, has], w["kind_offer_relevance"])
-            relevance[r] *= allowed.get(need.owner_kind, nobody)
-            own = (
-                self.position.get(need.owner_id)
-                if subset is None
-                else next(iter(np.flatnonzero(c.ids == need.owner_id)), None)
-            )
-            if own is not None:
-                relevance[r, own] = 0.0
+        kinds = prepared.kinds[rows_slice]
+        for need_kind in RESOURCE_NEEDS:
+            need_rows = np.flatnonzero(kinds == need_kind)
+            has = (c.offer_mask & _mask(OFFERS_FOR_NEED[need_kind])) != 0
+            if need_rows.size and has.any():
+                block = relevance[np.ix_(need_rows, np.flatnonzero(has))]
+                relevance[np.ix_(need_rows, np.flatnonzero(has))] = np.maximum(
+                    block, w["kind_offer_relevance"]
+                )
+        # Only the other kind, eligible, and never the need's own owner.
+        allowed = np.stack([(c.kind == OPPOSITE[k]) & c.eligible for k in OWNER_KINDS])
+        relevance *= allowed[prepared.owner_kinds[rows_slice]]
+        owners = prepared.owner_ids[rows_slice]
+        if subset is None:
+            own = np.array([self.position.get(o, -1) for o in owners.tolist()])
+            hit = np.flatnonzero(own >= 0)
+            relevance[hit, own[hit]] = 0.0
+        else:
+            relevance[owners[:, None] == c.ids[None, :]] = 0.0
 
         # Only the most relevant candidates can reach the top: score those in full. The
         # final score never exceeds 100 × relevance, which tells when a need must be
@@ -456,17 +464,11 @@ class Index:
         if bound is not None:
             unsure = self._unsure_rows(rows, score, shown, bound, limit, len(needs))
             if unsure:
-                exact = {
-                    r: self._score_chunk(
-                        prepared,
-                        slice(rows_slice.start + r, rows_slice.start + r + 1),
-                        history,
-                        limit,
-                        subset,
-                        preselect=False,
-                    )[0]
-                    for r in unsure
-                }
+                # Score those needs against everyone, all in one go.
+                redo = self._score_chunk(
+                    prepared, rows_slice[unsure], history, limit, subset, preselect=False
+                )
+                exact = dict(zip(unsure, redo, strict=True))
                 shown &= ~np.isin(rows, list(unsure))
 
         # The best `limit` shown candidates of each need, without a loop over all pairs.
@@ -544,6 +546,14 @@ class Prepared:
         self.needs = list(needs)
         self.analyses = analyses
         self.matrices = (NK, NG, NT, NO, NV)
+        self.kinds = np.array([n.kind for n in self.needs])
+        self.owner_kinds = np.array(
+            [
+                OWNER_KINDS.index(n.owner_kind) if n.owner_kind in OWNER_KINDS else 0
+                for n in self.needs
+            ]
+        )
+        self.owner_ids = np.array([n.owner_id for n in self.needs], dtype=np.int64)
 
 
 class _Subset:
