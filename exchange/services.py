@@ -121,7 +121,8 @@ def need_merge(*, keep: Need, duplicate: Need, by) -> Need:
 
     if keep.pk == duplicate.pk or keep.party_id != duplicate.party_id:
         raise NeedMergeError(
-            "Zusammenführen lassen sich nur zwei Bedarfe desselben Unternehmens oder derselben Organisation."
+            "Zusammenführen lassen sich nur zwei Bedarfe desselben Unternehmens "
+            "oder derselben Organisation."
         )
     snapshot = _snapshot(duplicate)
     for interest in duplicate.interests.all():

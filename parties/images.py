@@ -78,7 +78,10 @@ def image_process(upload, *, name: str) -> ProcessedImage:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         raise forms.ValidationError(
-            _("Die Datei ist kein lesbares Bild. Bitte wählen Sie eine PNG- oder JPEG-Datei.")
+            _(
+                "Die Datei ist kein lesbares Bild. "
+                "Bitte wählen Sie eine PNG-, JPEG-, GIF- oder WebP-Datei."
+            )
         ) from None
     return ProcessedImage(
         image=ContentFile(main_bytes, name=f"{name}.{ext}"),

@@ -115,7 +115,7 @@ class Party(models.Model):
         _("Umkreis in km"), default=30, help_text=_("Wie weit Sie für eine Patenschaft fahren.")
     )
     max_patronships = models.PositiveSmallIntegerField(
-        _("Höchstens gleichzeitige Patenschaften"), default=2
+        _("Höchstzahl gleichzeitiger Patenschaften"), default=2
     )
     is_paused = models.BooleanField(
         _("pausiert"), default=False, help_text=_("Pausiert: keine neuen Vorschläge.")
