@@ -35,6 +35,7 @@ PATHS = sorted(set(_argument_free_paths()))
 RESTRICTED = {
     "/parteien/freigaben/": {"coordinator", "advisor"},
     "/parteien/neu/": {"coordinator"},
+    "/verzeichnis/": {"coordinator"},
     "/parteien/zusammenfuehren/": {"coordinator"},
     "/interessen/": {"coordinator", "advisor"},
     "/kompetenzen/vorschlaege/": {"coordinator", "advisor"},
