@@ -5,7 +5,6 @@ import re
 import pytest
 
 from parties.models import Party
-from tests.browser.conftest import browser, visitor  # noqa: F401 - fixtures for this journey
 from tests.browser.test_registration_journey import _login
 from tests.conftest import PASSWORD
 from tests.directory.conftest import company, csv_file, need, organisation
@@ -14,7 +13,7 @@ from tests.factories import MunicipalityFactory
 pytestmark = pytest.mark.browser
 
 
-def test_coordinator_checks_fixes_and_imports_a_list(visitor, coordinator, tmp_path):  # noqa: F811
+def test_coordinator_checks_fixes_and_imports_a_list(visitor, coordinator, tmp_path):
     MunicipalityFactory()
     rows = [company("U-1", gemeinde="Weißwasser/O.L."), organisation("O-1"), need("B-1")]
     broken = tmp_path / "liste.csv"
