@@ -34,6 +34,7 @@ OFFERS_FOR_NEED = {
 }
 RESOURCE_NEEDS = {"room", "transport"}
 MIN_RELEVANCE = 0.05
+COMMON_SHARE, COMMON_MIN_DOCS = 0.05, 20
 EARTH_RADIUS_KM = 6371.0088
 
 
@@ -94,8 +95,13 @@ class Index:
             self.vocabulary = Vocabulary(t for doc in docs for t in doc)
             df = Counter(t for doc in docs for t in doc)
             self.idf = np.zeros(len(self.vocabulary), dtype=np.float32)
+            # Words in very many profiles link almost every pair and say little: a need's
+            # text does not look them up (small regions keep every word).
+            self.common = np.zeros(len(self.vocabulary), dtype=bool)
+            common_df = max(COMMON_MIN_DOCS, COMMON_SHARE * n)
             for term, i in self.vocabulary.index.items():
                 self.idf[i] = log((1 + n) / (1 + df[term])) + 1.0
+                self.common[i] = df[term] > common_df
         else:
             self.vocabulary, self.idf = vocabulary, idf
         rows, cols, vals = [], [], []
@@ -146,6 +152,7 @@ class Index:
             (np.ones(len(g_rows), np.float32), (g_rows, g_cols)),
             shape=(n, max(1, len(self.group_pos))),
         )
+        self.CG_dense = self.CG.toarray().astype(np.float32)
         self.CT = sparse.csr_matrix(
             (np.ones(len(t_rows), np.float32), (t_rows, t_cols)),
             shape=(n, max(1, len(self.topic_pos))),
@@ -220,7 +227,8 @@ class Index:
             weights: dict[int, float] = {}
             for _word, term in a["words"]:
                 for i, strength in self.vocabulary.expand(term):
-                    weights[i] = weights.get(i, 0.0) + strength * float(self.idf[i])
+                    if not self.common[i]:
+                        weights[i] = weights.get(i, 0.0) + strength * float(self.idf[i])
             for i, value in weights.items():
                 v_rows.append(r)
                 v_cols.append(i)
@@ -314,6 +322,7 @@ class Index:
             matrix = getattr(self, name)
             rows = [matrix[:pos], getattr(single, name), matrix[pos + 1 :]]
             setattr(self, name, sparse.vstack(rows, format="csr"))
+        self.CG_dense = self.CG.toarray().astype(np.float32)
         for name in (
             "kind",
             "eligible",
@@ -327,65 +336,47 @@ class Index:
         ):
             getattr(self, name)[pos] = getattr(single, name)[0]
 
-    def _score_chunk(self, prepared, rows_slice, history, limit, subset=None, preselect=True):
+    def _score_chunk(self, prepared, rows_slice, history, limit, subset=None):
         w = self.w
         if isinstance(rows_slice, slice):
             rows_slice = np.arange(len(prepared.needs))[rows_slice]
         needs = [prepared.needs[i] for i in rows_slice]
         NK, NG, NT, NO, NV = (m[rows_slice] for m in prepared.matrices)
         c = self if subset is None else _Subset(self, subset)
-        exact: dict[int, list] = {}
-        comp = (NK @ c.CK.T).toarray()
-        np.minimum(comp, 1.0, out=comp)
-        group = (NG @ c.CG.T).toarray()
-        np.minimum(group, 1.0, out=group)
-        np.maximum(comp, group * w["same_group_credit"], out=comp)
-        text = (NV @ c.CV.T).toarray()
-        text *= w["text_scale"]
-        np.minimum(text, 1.0, out=text)
-        relevance = 1.0 - (1.0 - comp) * (1.0 - w["text_share"] * text)
+        width = len(c.ids)
 
-        # Candidates that can never be suggested for these needs; and a room or vehicle on
-        # offer is relevant in itself to a room or transport need.
+        # The pairs worth scoring: a competency or a word in common, or a room or vehicle
+        # on offer for a room or transport need. Any other pair stays below the weak band,
+        # so the work grows with the matches, not with needs × candidates.
+        comp = (NK @ c.CK.T).tocsr()
+        text = (NV @ c.CV.T).tocsr()
+        found = (comp + text).tocoo()
+        row_parts, col_parts = [found.row], [found.col]
         kinds = prepared.kinds[rows_slice]
         for need_kind in RESOURCE_NEEDS:
             need_rows = np.flatnonzero(kinds == need_kind)
-            has = (c.offer_mask & _mask(OFFERS_FOR_NEED[need_kind])) != 0
-            if need_rows.size and has.any():
-                block = relevance[np.ix_(need_rows, np.flatnonzero(has))]
-                relevance[np.ix_(need_rows, np.flatnonzero(has))] = np.maximum(
-                    block, w["kind_offer_relevance"]
-                )
+            offering = np.flatnonzero((c.offer_mask & _mask(OFFERS_FOR_NEED[need_kind])) != 0)
+            if need_rows.size and offering.size:
+                row_parts.append(np.repeat(need_rows, offering.size))
+                col_parts.append(np.tile(offering, need_rows.size))
+        pairs = np.unique(
+            np.concatenate(row_parts).astype(np.int64) * width + np.concatenate(col_parts)
+        )
+        rows, cols = pairs // width, pairs % width
+
         # Only the other kind, eligible, and never the need's own owner.
         allowed = np.stack([(c.kind == OPPOSITE[k]) & c.eligible for k in OWNER_KINDS])
-        relevance *= allowed[prepared.owner_kinds[rows_slice]]
         owners = prepared.owner_ids[rows_slice]
-        if subset is None:
-            own = np.array([self.position.get(o, -1) for o in owners.tolist()])
-            hit = np.flatnonzero(own >= 0)
-            relevance[hit, own[hit]] = 0.0
-        else:
-            relevance[owners[:, None] == c.ids[None, :]] = 0.0
-
-        # Only the most relevant candidates can reach the top: score those in full. The
-        # final score never exceeds 100 × relevance, which tells when a need must be
-        # scored against everyone after all (see the check at the end).
-        width = relevance.shape[1]
-        k = min(width, max(20 * limit, 200)) if preselect else width
-        if k < width:
-            top = np.argpartition(-relevance, k - 1, axis=1)[:, :k]
-            bound = np.take_along_axis(relevance, top, axis=1).min(axis=1) * 100.0
-            rows = np.repeat(np.arange(len(needs)), k)
-            cols = top.ravel()
-            keep = relevance[rows, cols] >= MIN_RELEVANCE
-            rows, cols = rows[keep], cols[keep]
-        else:
-            bound = None
-            rows, cols = np.nonzero(relevance >= MIN_RELEVANCE)
+        ok = allowed[prepared.owner_kinds[rows_slice][rows], cols] & (c.ids[cols] != owners[rows])
+        rows, cols = rows[ok], cols[ok]
         if rows.size == 0:
             return [[] for _ in needs]
-        rel = relevance[rows, cols]
-        comp_p, group_p, text_p = comp[rows, cols], group[rows, cols], text[rows, cols]
+
+        comp_p = np.minimum(np.asarray(comp[rows, cols]).ravel(), 1.0)
+        text_p = np.minimum(np.asarray(text[rows, cols]).ravel() * w["text_scale"], 1.0)
+        group_p = np.minimum(np.einsum("ij,ij->i", NG.toarray()[rows], c.CG_dense[cols]), 1.0)
+        best = np.maximum(comp_p, group_p * w["same_group_credit"])
+        rel = 1.0 - (1.0 - best) * (1.0 - w["text_share"] * text_p)
 
         # Kind of help: room and transport needs want the matching resource.
         need_kind = np.array([n.kind for n in needs])[rows]
@@ -398,6 +389,8 @@ class Index:
             np.where(has_resource, 1.0, w["kind_missing_resource"]),
             np.where(has_offer, 1.0, w["kind_missing_offer"]),
         )
+        # A room or vehicle on offer is relevant in itself to a room or transport need.
+        rel = np.where(resource & has_offer, np.maximum(rel, w["kind_offer_relevance"]), rel)
 
         # Topics.
         # (Topic matrices are narrow: a dense product beats sampling a sparse one.)
@@ -461,16 +454,6 @@ class Index:
         score = 100.0 * effective * (w["context_base"] + (1 - w["context_base"]) * context) * factor
         shown = score >= w["band_weak"]
 
-        if bound is not None:
-            unsure = self._unsure_rows(rows, score, shown, bound, limit, len(needs))
-            if unsure:
-                # Score those needs against everyone, all in one go.
-                redo = self._score_chunk(
-                    prepared, rows_slice[unsure], history, limit, subset, preselect=False
-                )
-                exact = dict(zip(unsure, redo, strict=True))
-                shown &= ~np.isin(rows, list(unsure))
-
         # The best `limit` shown candidates of each need, without a loop over all pairs.
         keep = np.nonzero(shown)[0]
         keep = keep[np.lexsort((-score[keep], rows[keep]))]
@@ -499,23 +482,7 @@ class Index:
                     },
                 )
             )
-        for r, pairs in exact.items():
-            out[r] = pairs
         return out
-
-    def _unsure_rows(self, rows, score, shown, bound, limit, n_rows) -> list[int]:
-        """Needs where a candidate left out by the preselection could still make the list:
-        fewer than `limit` shown although the bound allows more, or a `limit`-th score
-        below the bound."""
-        unsure = []
-        threshold = self.w["band_weak"]
-        for r in range(n_rows):
-            if bound[r] < threshold:
-                continue
-            scores = np.sort(score[(rows == r) & shown])[::-1]
-            if scores.size < limit or scores[limit - 1] < bound[r]:
-                unsure.append(r)
-        return unsure
 
     def _suggestion(self, need, analysis, pos, signals, history) -> Suggestion:
         candidate = self.candidates[pos]
@@ -560,7 +527,7 @@ class _Subset:
     """Some of an index's candidates, for scoring one (or a few) against many needs."""
 
     def __init__(self, index: Index, positions: np.ndarray):
-        for name in ("CK", "CG", "CV", "CT"):
+        for name in ("CK", "CG", "CV", "CT", "CG_dense"):
             setattr(self, name, getattr(index, name)[positions])
         for name in (
             "kind",
