@@ -54,7 +54,7 @@ def suggestions_rebuild() -> int:
     """Recompute every open need's suggestions; drop those of needs no longer open."""
     index = build_index()
     needs = load_needs()
-    results = index.rank_many(needs, load_history(), limit=LIMIT)
+    results = index.rank_many(needs, load_history(), limit=LIMIT, processes=2)
     Suggestion.objects.exclude(need_id__in=[n.id for n in needs]).delete()
     return _store(results, need_ids=[n.id for n in needs])
 

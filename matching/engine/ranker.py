@@ -8,6 +8,7 @@ whether a candidate is shown at all; context (topics, distance) and circumstance
 explained in words.
 """
 
+import multiprocessing
 from collections import Counter
 from math import log
 
@@ -34,6 +35,22 @@ OFFERS_FOR_NEED = {
 }
 RESOURCE_NEEDS = {"room", "transport"}
 MIN_RELEVANCE = 0.05
+PARALLEL_MIN = 4000  # fewer needs are ranked faster than worker processes start
+_SHARED: dict = {}
+
+
+def _can_fork() -> bool:
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and not multiprocessing.current_process().daemon
+    )
+
+
+def _rank_part(needs):
+    index, history, limit, chunk = _SHARED["job"]
+    return index.rank_many(needs, history, limit, chunk)
+
+
 COMMON_SHARE, COMMON_MIN_DOCS = 0.05, 20
 EARTH_RADIUS_KM = 6371.0088
 
@@ -277,8 +294,26 @@ class Index:
         limit: int = 10,
         chunk: int = 256,
         prepared: "Prepared | None" = None,
+        processes: int = 1,
     ) -> dict[int, list[Suggestion]]:
+        """The top `limit` suggestions of every need.
+
+        With `processes` > 1 and many needs, forked worker processes each read and rank a
+        share of the needs (the index is inherited, not copied); inside a daemonic process,
+        such as a Celery prefork worker, the work stays in this process.
+        """
         history = history or History()
+        if processes > 1 and len(needs) >= PARALLEL_MIN and prepared is None and _can_fork():
+            step = -(-len(needs) // processes)
+            _SHARED["job"] = (self, history, limit, chunk)
+            try:
+                with multiprocessing.get_context("fork").Pool(processes) as pool:
+                    parts = pool.map(
+                        _rank_part, [needs[i : i + step] for i in range(0, len(needs), step)]
+                    )
+            finally:
+                _SHARED.clear()
+            return {need_id: ranked for part in parts for need_id, ranked in part.items()}
         prepared = prepared or self.prepare(needs)
         results: dict[int, list[Suggestion]] = {}
         for start in range(0, len(prepared.needs), chunk):

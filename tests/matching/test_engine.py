@@ -277,3 +277,17 @@ def test_one_changed_candidate_is_scored_against_all_needs():
     after = index.rank_candidate(3, prepared)
     assert set(after) == {2, 4, 6}
     assert after[2].score == index.rank(needs[1])[0].score
+
+
+def test_worker_processes_rank_like_one_process(monkeypatch):
+    monkeypatch.setattr("matching.engine.ranker.PARALLEL_MIN", 1)
+    candidates = [
+        company(i, f"Firma {i}", {ROOF if i % 2 else WEB: 1 + i % 3}) for i in range(1, 20)
+    ]
+    index = Index(TAXONOMY, [*candidates, CLUB])
+    needs = [need(nid=n, title="Dach" if n % 2 else "Homepage") for n in range(1, 9)]
+    serial = index.rank_many(needs)
+    parallel = index.rank_many(needs, processes=2)
+    assert {k: [(s.candidate_id, s.score) for s in v] for k, v in parallel.items()} == {
+        k: [(s.candidate_id, s.score) for s in v] for k, v in serial.items()
+    }
