@@ -378,37 +378,43 @@ class Index:
         needs = [prepared.needs[i] for i in rows_slice]
         NK, NG, NT, NO, NV = (m[rows_slice] for m in prepared.matrices)
         c = self if subset is None else _Subset(self, subset)
-        width = len(c.ids)
 
-        # The pairs worth scoring: a competency or a word in common, or a room or vehicle
-        # on offer for a room or transport need. Any other pair stays below the weak band,
-        # so the work grows with the matches, not with needs × candidates.
-        comp = (NK @ c.CK.T).tocsr()
-        text = (NV @ c.CV.T).tocsr()
-        found = (comp + text).tocoo()
-        row_parts, col_parts = [found.row], [found.col]
+        # Competency fit and word overlap for the whole chunk at once (a chunk of needs ×
+        # all candidates is small enough to hold densely). Only pairs that can reach the
+        # weak band are scored in full: relevance never exceeds competency fit plus the
+        # share of word overlap. A room or vehicle on offer always counts for a room or
+        # transport need; partial credit within a competency group adds to pairs found.
+        comp = (NK @ c.CK.T).toarray()
+        text = (NV @ c.CV.T).toarray()
+        text *= w["text_scale"]
+        np.minimum(text, 1.0, out=text)
+        upper = text * w["text_share"]
+        upper += comp
         kinds = prepared.kinds[rows_slice]
         for need_kind in RESOURCE_NEEDS:
             need_rows = np.flatnonzero(kinds == need_kind)
             offering = np.flatnonzero((c.offer_mask & _mask(OFFERS_FOR_NEED[need_kind])) != 0)
             if need_rows.size and offering.size:
-                row_parts.append(np.repeat(need_rows, offering.size))
-                col_parts.append(np.tile(offering, need_rows.size))
-        pairs = np.unique(
-            np.concatenate(row_parts).astype(np.int64) * width + np.concatenate(col_parts)
-        )
-        rows, cols = pairs // width, pairs % width
-
+                block = np.ix_(need_rows, offering)
+                upper[block] = np.maximum(upper[block], w["kind_offer_relevance"])
         # Only the other kind, eligible, and never the need's own owner.
         allowed = np.stack([(c.kind == OPPOSITE[k]) & c.eligible for k in OWNER_KINDS])
+        upper *= allowed[prepared.owner_kinds[rows_slice]]
         owners = prepared.owner_ids[rows_slice]
-        ok = allowed[prepared.owner_kinds[rows_slice][rows], cols] & (c.ids[cols] != owners[rows])
-        rows, cols = rows[ok], cols[ok]
+        if subset is None:
+            own = np.array([self.position.get(o, -1) for o in owners.tolist()])
+            hit = np.flatnonzero(own >= 0)
+            upper[hit, own[hit]] = 0.0
+        else:
+            upper[owners[:, None] == c.ids[None, :]] = 0.0
+        rows, cols = np.nonzero(upper >= w["band_weak"] / 100.0)
+        del upper
         if rows.size == 0:
             return [[] for _ in needs]
 
-        comp_p = np.minimum(np.asarray(comp[rows, cols]).ravel(), 1.0)
-        text_p = np.minimum(np.asarray(text[rows, cols]).ravel() * w["text_scale"], 1.0)
+        comp_p = np.minimum(comp[rows, cols], 1.0)
+        text_p = text[rows, cols]
+        del comp, text
         group_p = np.minimum(np.einsum("ij,ij->i", NG.toarray()[rows], c.CG_dense[cols]), 1.0)
         best = np.maximum(comp_p, group_p * w["same_group_credit"])
         rel = 1.0 - (1.0 - best) * (1.0 - w["text_share"] * text_p)
