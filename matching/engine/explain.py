@@ -38,7 +38,7 @@ def explain(index, need, analysis, candidate, signals, history):
         ]
         if related:
             reasons.append("verwandte Kompetenz: " + ", ".join(sorted(related)[:2]))
-    if signals["text"] >= 0.2:
+    if not covered and signals["text"] >= 0.2:
         words = _shared_words(index, analysis, candidate)
         if words:
             reasons.append("im Profil: " + ", ".join(words))

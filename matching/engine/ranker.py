@@ -62,7 +62,7 @@ def _mask(kinds) -> int:
 def _l2_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
+    return (sparse.diags((1.0 / norms).astype(np.float32)) @ matrix).astype(np.float32)
 
 
 class Index:
@@ -329,12 +329,23 @@ class Index:
         return results
 
     def rank_candidate(
-        self, candidate_id: int, prepared: "Prepared", history: History | None = None
+        self,
+        candidate_id: int,
+        prepared: "Prepared",
+        history: History | None = None,
+        floors: dict[int, float] | None = None,
     ) -> dict[int, Suggestion]:
         """One candidate against every prepared need: its suggestion where it is shown."""
         history = history or History()
         subset = np.array([self.position[candidate_id]])
-        scored = self._score_chunk(prepared, slice(0, len(prepared.needs)), history, 1, subset)
+        # With `floors` (each need's lowest score still on its list), only the needs whose
+        # list the candidate enters or stays on are explained: the rest cannot change.
+        min_scores = None
+        if floors is not None:
+            min_scores = np.array([floors.get(n.id, 0.0) for n in prepared.needs])
+        scored = self._score_chunk(
+            prepared, slice(0, len(prepared.needs)), history, 1, subset, min_scores
+        )
         return {
             prepared.needs[r].id: self._suggestion(
                 prepared.needs[r], prepared.analyses[r], pos, signals, history
@@ -371,7 +382,7 @@ class Index:
         ):
             getattr(self, name)[pos] = getattr(single, name)[0]
 
-    def _score_chunk(self, prepared, rows_slice, history, limit, subset=None):
+    def _score_chunk(self, prepared, rows_slice, history, limit, subset=None, min_scores=None):
         w = self.w
         if isinstance(rows_slice, slice):
             rows_slice = np.arange(len(prepared.needs))[rows_slice]
@@ -386,9 +397,7 @@ class Index:
         # transport need; partial credit within a competency group adds to pairs found.
         comp = (NK @ c.CK.T).toarray()
         text = (NV @ c.CV.T).toarray()
-        text *= w["text_scale"]
-        np.minimum(text, 1.0, out=text)
-        upper = text * w["text_share"]
+        upper = text * np.float32(w["text_share"] * w["text_scale"])
         upper += comp
         kinds = prepared.kinds[rows_slice]
         for need_kind in RESOURCE_NEEDS:
@@ -397,23 +406,18 @@ class Index:
             if need_rows.size and offering.size:
                 block = np.ix_(need_rows, offering)
                 upper[block] = np.maximum(upper[block], w["kind_offer_relevance"])
-        # Only the other kind, eligible, and never the need's own owner.
-        allowed = np.stack([(c.kind == OPPOSITE[k]) & c.eligible for k in OWNER_KINDS])
-        upper *= allowed[prepared.owner_kinds[rows_slice]]
-        owners = prepared.owner_ids[rows_slice]
-        if subset is None:
-            own = np.array([self.position.get(o, -1) for o in owners.tolist()])
-            hit = np.flatnonzero(own >= 0)
-            upper[hit, own[hit]] = 0.0
-        else:
-            upper[owners[:, None] == c.ids[None, :]] = 0.0
         rows, cols = np.nonzero(upper >= w["band_weak"] / 100.0)
         del upper
+        # Only the other kind, eligible, and never the need's own owner.
+        allowed = np.stack([(c.kind == OPPOSITE[k]) & c.eligible for k in OWNER_KINDS])
+        owners = prepared.owner_ids[rows_slice]
+        ok = allowed[prepared.owner_kinds[rows_slice][rows], cols] & (c.ids[cols] != owners[rows])
+        rows, cols = rows[ok], cols[ok]
         if rows.size == 0:
             return [[] for _ in needs]
 
         comp_p = np.minimum(comp[rows, cols], 1.0)
-        text_p = text[rows, cols]
+        text_p = np.minimum(text[rows, cols] * w["text_scale"], 1.0)
         del comp, text
         group_p = np.minimum(np.einsum("ij,ij->i", NG.toarray()[rows], c.CG_dense[cols]), 1.0)
         best = np.maximum(comp_p, group_p * w["same_group_credit"])
@@ -494,6 +498,8 @@ class Index:
         effective = rel * kind_factor
         score = 100.0 * effective * (w["context_base"] + (1 - w["context_base"]) * context) * factor
         shown = score >= w["band_weak"]
+        if min_scores is not None:
+            shown &= score >= min_scores[rows_slice][rows]
 
         # The best `limit` shown candidates of each need, without a loop over all pairs.
         keep = np.nonzero(shown)[0]

@@ -291,3 +291,14 @@ def test_worker_processes_rank_like_one_process(monkeypatch):
     assert {k: [(s.candidate_id, s.score) for s in v] for k, v in parallel.items()} == {
         k: [(s.candidate_id, s.score) for s in v] for k, v in serial.items()
     }
+
+
+def test_floors_limit_a_changed_candidate_to_the_lists_it_enters():
+    candidates = [company(i, f"Firma {i}", {ROOF: 1 + i % 3}) for i in range(1, 6)]
+    index = Index(TAXONOMY, [*candidates, CLUB])
+    needs = [need(nid=n, title="Dach undicht") for n in range(1, 4)]
+    prepared = index.prepare(needs)
+    everywhere = index.rank_candidate(1, prepared)
+    assert set(everywhere) == {1, 2, 3}
+    floors = {1: 0, 2: everywhere[2].score + 1, 3: everywhere[3].score}
+    assert set(index.rank_candidate(1, prepared, floors=floors)) == {1, 3}
