@@ -1,12 +1,10 @@
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
 
 from exchange.models import Need
 from parties.models import Party
 from patronships.models import Patronship, PatronshipStatus
 
 
-@cache_control(max_age=60, public=False)
 def home(request):
     """The front door: explains the programme and leads each role to its entrance."""
     figures = {
