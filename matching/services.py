@@ -21,13 +21,15 @@ def build_index() -> Index:
 
 
 def _store(results, *, need_ids) -> int:
-    """Replace the stored suggestions of `need_ids`, keeping the coordinator's shortlist."""
+    """Replace the stored suggestions of `need_ids` (None: of all needs), keeping the
+    coordinator's shortlist."""
     now = timezone.now()
-    shortlisted = set(
-        Suggestion.objects.filter(need_id__in=need_ids, shortlisted=True).values_list(
-            "need_id", "candidate_id"
-        )
+    stored = (
+        Suggestion.objects.all()
+        if need_ids is None
+        else Suggestion.objects.filter(need_id__in=need_ids)
     )
+    shortlisted = set(stored.filter(shortlisted=True).values_list("need_id", "candidate_id"))
     rows = [
         Suggestion(
             need_id=s.need_id,
@@ -45,7 +47,7 @@ def _store(results, *, need_ids) -> int:
         for rank, s in enumerate(suggestions, start=1)
     ]
     with transaction.atomic():
-        Suggestion.objects.filter(need_id__in=need_ids).delete()
+        stored.delete()
         Suggestion.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 
@@ -55,8 +57,7 @@ def suggestions_rebuild() -> int:
     index = build_index()
     needs = load_needs()
     results = index.rank_many(needs, load_history(), limit=LIMIT, processes=2)
-    Suggestion.objects.exclude(need_id__in=[n.id for n in needs]).delete()
-    return _store(results, need_ids=[n.id for n in needs])
+    return _store(results, need_ids=None)
 
 
 def suggestions_refresh_needs(*, need_ids) -> int:
