@@ -59,6 +59,16 @@ def _mask(kinds) -> int:
     return sum(1 << OFFER_KINDS.index(k) for k in kinds if k in OFFER_KINDS)
 
 
+def _bits(matrix: sparse.csr_matrix) -> np.ndarray:
+    """Each row's non-zero columns as a bit set (columns beyond 63 share the top bit)."""
+    coo = matrix.tocoo()
+    bits = np.zeros(matrix.shape[0], dtype=np.uint64)
+    np.bitwise_or.at(
+        bits, coo.row, np.left_shift(np.uint64(1), np.minimum(coo.col, 63).astype(np.uint64))
+    )
+    return bits
+
+
 def _l2_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -169,11 +179,11 @@ class Index:
             (np.ones(len(g_rows), np.float32), (g_rows, g_cols)),
             shape=(n, max(1, len(self.group_pos))),
         )
-        self.CG_dense = self.CG.toarray().astype(np.float32)
         self.CT = sparse.csr_matrix(
             (np.ones(len(t_rows), np.float32), (t_rows, t_cols)),
             shape=(n, max(1, len(self.topic_pos))),
         )
+        self.topic_bits = _bits(self.CT)
 
         self.kind = np.array([c.kind for c in self.candidates])
         self.eligible = np.array(
@@ -368,7 +378,7 @@ class Index:
             matrix = getattr(self, name)
             rows = [matrix[:pos], getattr(single, name), matrix[pos + 1 :]]
             setattr(self, name, sparse.vstack(rows, format="csr"))
-        self.CG_dense = self.CG.toarray().astype(np.float32)
+        self.topic_bits = _bits(self.CT)
         for name in (
             "kind",
             "eligible",
@@ -419,7 +429,7 @@ class Index:
         comp_p = np.minimum(comp[rows, cols], 1.0)
         text_p = np.minimum(text[rows, cols] * w["text_scale"], 1.0)
         del comp, text
-        group_p = np.minimum(np.einsum("ij,ij->i", NG.toarray()[rows], c.CG_dense[cols]), 1.0)
+        group_p = np.minimum((NG @ c.CG.T).toarray()[rows, cols], 1.0)
         best = np.maximum(comp_p, group_p * w["same_group_credit"])
         rel = 1.0 - (1.0 - best) * (1.0 - w["text_share"] * text_p)
 
@@ -439,9 +449,9 @@ class Index:
 
         # Topics.
         # (Topic matrices are narrow: a dense product beats sampling a sparse one.)
-        candidate_topics = c.CT.T.toarray()
-        shared_need = np.einsum("ij,ji->i", NT.toarray()[rows], candidate_topics[:, cols]) > 0
-        shared_owner = np.einsum("ij,ji->i", NO.toarray()[rows], candidate_topics[:, cols]) > 0
+        # Topics as bit sets: a shared topic is a non-zero AND, one operation per pair.
+        shared_need = (_bits(NT)[rows] & c.topic_bits[cols]) != 0
+        shared_owner = (_bits(NO)[rows] & c.topic_bits[cols]) != 0
         topic = np.where(
             shared_need, w["topic_need"], np.where(shared_owner, w["topic_owner"], 0.0)
         )
@@ -503,7 +513,8 @@ class Index:
 
         # The best `limit` shown candidates of each need, without a loop over all pairs.
         keep = np.nonzero(shown)[0]
-        keep = keep[np.lexsort((-score[keep], rows[keep]))]
+        # One sort by need, best score first (scores are below 1,000).
+        keep = keep[np.argsort(rows[keep] * 1000.0 - score[keep], kind="stable")]
         kept_rows = rows[keep]
         first = np.searchsorted(kept_rows, kept_rows, side="left")
         keep = keep[(np.arange(keep.size) - first) < limit]
@@ -574,7 +585,7 @@ class _Subset:
     """Some of an index's candidates, for scoring one (or a few) against many needs."""
 
     def __init__(self, index: Index, positions: np.ndarray):
-        for name in ("CK", "CG", "CV", "CT", "CG_dense"):
+        for name in ("CK", "CG", "CV", "CT", "topic_bits"):
             setattr(self, name, getattr(index, name)[positions])
         for name in (
             "kind",
