@@ -194,8 +194,13 @@ class Index:
             [_mask(o.kind for o in c.offers) for c in self.candidates], dtype=np.int64
         )
         self.has_place = np.array([c.place is not None for c in self.candidates], dtype=bool)
-        self.lat = np.radians([c.place.lat if c.place else 0.0 for c in self.candidates])
-        self.lon = np.radians([c.place.lon if c.place else 0.0 for c in self.candidates])
+        # float32 is good to about a metre here and halves the work on distances.
+        self.lat = np.radians([c.place.lat if c.place else 0.0 for c in self.candidates]).astype(
+            np.float32
+        )
+        self.lon = np.radians([c.place.lon if c.place else 0.0 for c in self.candidates]).astype(
+            np.float32
+        )
         self.radius = np.array([max(1.0, c.radius_km) for c in self.candidates], np.float32)
         self.free = np.array([c.max_patronships - c.running for c in self.candidates], np.int32)
         self.ids = np.array([c.id for c in self.candidates], dtype=np.int64)
@@ -458,8 +463,12 @@ class Index:
 
         # Distance against the candidate's radius; remote-friendly needs are not penalised.
         need_has_place = np.array([n.place is not None for n in needs])[rows]
-        need_lat = np.radians([n.place.lat if n.place else 0.0 for n in needs])[rows]
-        need_lon = np.radians([n.place.lon if n.place else 0.0 for n in needs])[rows]
+        need_lat = np.radians([n.place.lat if n.place else 0.0 for n in needs]).astype(np.float32)[
+            rows
+        ]
+        need_lon = np.radians([n.place.lon if n.place else 0.0 for n in needs]).astype(np.float32)[
+            rows
+        ]
         remote = np.array([n.remote_ok for n in needs])[rows]
         a = (
             np.sin((c.lat[cols] - need_lat) / 2) ** 2
