@@ -18,9 +18,7 @@ def _shared_words(index, analysis, candidate) -> list[str]:
 def explain(index, need, analysis, candidate, signals, history):
     reasons: list[str] = []
     concerns: list[str] = []
-    candidate_competencies = set(candidate.competencies)
-    for offer in candidate.offers:
-        candidate_competencies |= set(offer.competencies)
+    candidate_competencies = index.candidate_competencies[index.position[candidate.id]]
 
     covered = []
     for cid, (_strength, word) in analysis["concepts"].items():

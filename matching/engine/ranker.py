@@ -184,6 +184,10 @@ class Index:
             shape=(n, max(1, len(self.topic_pos))),
         )
         self.topic_bits = _bits(self.CT)
+        self.candidate_competencies = [
+            frozenset(c.competencies).union(*(o.competencies for o in c.offers))
+            for c in self.candidates
+        ]
 
         self.kind = np.array([c.kind for c in self.candidates])
         self.eligible = np.array(
@@ -379,6 +383,8 @@ class Index:
         single._build_candidate_matrices(vocabulary=self.vocabulary, idf=self.idf)
         self.candidate_terms = [*self.candidate_terms]
         self.candidate_terms[pos] = single.candidate_terms[0]
+        self.candidate_competencies = [*self.candidate_competencies]
+        self.candidate_competencies[pos] = single.candidate_competencies[0]
         for name in ("CV", "CK", "CG", "CT"):
             matrix = getattr(self, name)
             rows = [matrix[:pos], getattr(single, name), matrix[pos + 1 :]]
@@ -455,8 +461,8 @@ class Index:
         # Topics.
         # (Topic matrices are narrow: a dense product beats sampling a sparse one.)
         # Topics as bit sets: a shared topic is a non-zero AND, one operation per pair.
-        shared_need = (_bits(NT)[rows] & c.topic_bits[cols]) != 0
-        shared_owner = (_bits(NO)[rows] & c.topic_bits[cols]) != 0
+        shared_need = (prepared.topic_bits[rows_slice][rows] & c.topic_bits[cols]) != 0
+        shared_owner = (prepared.owner_topic_bits[rows_slice][rows] & c.topic_bits[cols]) != 0
         topic = np.where(
             shared_need, w["topic_need"], np.where(shared_owner, w["topic_owner"], 0.0)
         )
@@ -588,6 +594,7 @@ class Prepared:
             ]
         )
         self.owner_ids = np.array([n.owner_id for n in self.needs], dtype=np.int64)
+        self.topic_bits, self.owner_topic_bits = _bits(NT), _bits(NO)
 
 
 class _Subset:
