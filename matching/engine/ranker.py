@@ -35,6 +35,18 @@ OFFERS_FOR_NEED = {
 }
 RESOURCE_NEEDS = {"room", "transport"}
 MIN_RELEVANCE = 0.05
+# Per-candidate arrays (one entry per candidate) that scoring reads.
+CANDIDATE_ARRAYS = (
+    "kind",
+    "eligible",
+    "offer_mask",
+    "has_place",
+    "lat",
+    "lon",
+    "radius",
+    "free",
+    "ids",
+)
 PARALLEL_MIN = 4000  # fewer needs are ranked faster than worker processes start
 _SHARED: dict = {}
 
@@ -390,17 +402,7 @@ class Index:
             rows = [matrix[:pos], getattr(single, name), matrix[pos + 1 :]]
             setattr(self, name, sparse.vstack(rows, format="csr"))
         self.topic_bits = _bits(self.CT)
-        for name in (
-            "kind",
-            "eligible",
-            "offer_mask",
-            "has_place",
-            "lat",
-            "lon",
-            "radius",
-            "free",
-            "ids",
-        ):
+        for name in CANDIDATE_ARRAYS:
             getattr(self, name)[pos] = getattr(single, name)[0]
 
     def _score_chunk(self, prepared, rows_slice, history, limit, subset=None, min_scores=None):
@@ -601,17 +603,5 @@ class _Subset:
     """Some of an index's candidates, for scoring one (or a few) against many needs."""
 
     def __init__(self, index: Index, positions: np.ndarray):
-        for name in ("CK", "CG", "CV", "CT", "topic_bits"):
-            setattr(self, name, getattr(index, name)[positions])
-        for name in (
-            "kind",
-            "eligible",
-            "offer_mask",
-            "has_place",
-            "lat",
-            "lon",
-            "radius",
-            "free",
-            "ids",
-        ):
+        for name in ("CK", "CG", "CV", "CT", "topic_bits", *CANDIDATE_ARRAYS):
             setattr(self, name, getattr(index, name)[positions])
