@@ -41,9 +41,13 @@ class LabelMatcher:
 
     def find(self, text: str) -> dict[int, tuple[float, str]]:
         """Entry id → (strength 0.8–1.0, the word of the text that named it)."""
+        return self.find_in(words_with_stems(text))
+
+    def find_in(self, words: list[tuple[str, str]]) -> dict[int, tuple[float, str]]:
+        """Like `find`, for a text already split by `words_with_stems`."""
         found: dict[int, tuple[float, str]] = {}
         reached: dict[str, tuple[float, str]] = {}
-        for word, term in words_with_stems(text):
+        for word, term in words:
             hits = [(term, 1.0)]
             if len(term) > MIN_PART:
                 hits += [(part, 0.8) for part in compound_parts(term)]

@@ -226,14 +226,15 @@ class Index:
     def analyse(self, need: NeedData) -> dict:
         """What the engine reads from a need: concepts, topics and text terms."""
         w = self.w
-        text = f"{need.title}. {need.description}"
+        title_words = words_with_stems(need.title)
+        description_words = words_with_stems(need.description)
         # The title says what is wanted; the description also mentions where and why
         # ("... aus der Vereinskasse bezahlen"), so what only it names counts less.
         found = {
             cid: (strength * w["detected_in_description"], word)
-            for cid, (strength, word) in self.competency_matcher.find(need.description).items()
+            for cid, (strength, word) in self.competency_matcher.find_in(description_words).items()
         }
-        found.update(self.competency_matcher.find(need.title))
+        found.update(self.competency_matcher.find_in(title_words))
         concepts: dict[int, tuple[float, str]] = {}
         for cid, (strength, word) in found.items():
             strength *= w["detected_competency"]
@@ -247,10 +248,10 @@ class Index:
             info = self.competency_by_id.get(competency_id)
             if info is not None:
                 concepts[competency_id] = (self.w["wanted_competency"], info.name)
+        words = title_words + description_words
         topics = dict.fromkeys(need.topics, "")
-        for topic_id, (_strength, word) in self.topic_matcher.find(text).items():
+        for topic_id, (_strength, word) in self.topic_matcher.find_in(words).items():
             topics.setdefault(topic_id, word)
-        words = words_with_stems(text)
         return {"concepts": concepts, "topics": topics, "words": words}
 
     def _need_matrices(self, needs, analyses):
