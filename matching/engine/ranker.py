@@ -47,6 +47,7 @@ CANDIDATE_ARRAYS = (
     "free",
     "ids",
 )
+CANDIDATE_MATRICES = ("CV", "CK", "CG", "CT")
 PARALLEL_MIN = 4000  # fewer needs are ranked faster than worker processes start
 _SHARED: dict = {}
 
@@ -105,6 +106,7 @@ class Index:
             (c.id, [c.name, *c.synonyms]) for c in taxonomy.competencies
         )
         self.topic_matcher = LabelMatcher((t.id, [t.name, *t.synonyms]) for t in taxonomy.topics)
+        self._fresh_rows: dict[int, dict] = {}
         self._build_candidate_matrices()
 
     # --- candidates ---------------------------------------------------------------------
@@ -335,6 +337,7 @@ class Index:
         such as a Celery prefork worker, the work stays in this process.
         """
         history = history or History()
+        self._flush_fresh_rows()
         if processes > 1 and len(needs) >= PARALLEL_MIN and prepared is None and _can_fork():
             step = -(-len(needs) // processes)
             _SHARED["job"] = (self, history, limit, chunk)
@@ -398,13 +401,24 @@ class Index:
         self.candidate_terms[pos] = single.candidate_terms[0]
         self.candidate_competencies = [*self.candidate_competencies]
         self.candidate_competencies[pos] = single.candidate_competencies[0]
-        for name in ("CV", "CK", "CG", "CT"):
-            matrix = getattr(self, name)
-            rows = [matrix[:pos], getattr(single, name), matrix[pos + 1 :]]
-            setattr(self, name, sparse.vstack(rows, format="csr"))
-        self.topic_bits = _bits(self.CT)
         for name in CANDIDATE_ARRAYS:
             getattr(self, name)[pos] = getattr(single, name)[0]
+        self.topic_bits[pos] = single.topic_bits[0]
+        # The big matrices are rebuilt only when all candidates are scored again; until
+        # then this candidate is scored from its own fresh rows.
+        self._fresh_rows[pos] = {name: getattr(single, name) for name in CANDIDATE_MATRICES}
+
+    def _flush_fresh_rows(self) -> None:
+        if not self._fresh_rows:
+            return
+        for name in CANDIDATE_MATRICES:
+            matrix, pieces, start = getattr(self, name), [], 0
+            for pos in sorted(self._fresh_rows):
+                pieces += [matrix[start:pos], self._fresh_rows[pos][name]]
+                start = pos + 1
+            pieces.append(matrix[start:])
+            setattr(self, name, sparse.vstack(pieces, format="csr"))
+        self._fresh_rows = {}
 
     def _score_chunk(self, prepared, rows_slice, history, limit, subset=None, min_scores=None):
         w = self.w
@@ -448,8 +462,8 @@ class Index:
         rel = 1.0 - (1.0 - best) * (1.0 - w["text_share"] * text_p)
 
         # Kind of help: room and transport needs want the matching resource.
-        need_kind = np.array([n.kind for n in needs])[rows]
-        required = np.array([_mask(OFFERS_FOR_NEED.get(n.kind, ())) for n in needs])[rows]
+        need_kind = prepared.kinds[rows_slice][rows]
+        required = prepared.required[rows_slice][rows]
         has_offer = (c.offer_mask[cols] & required) != 0
         resource = np.isin(need_kind, list(RESOURCE_NEEDS))
         has_resource = has_offer | (comp_p >= 0.6)
@@ -471,14 +485,10 @@ class Index:
         )
 
         # Distance against the candidate's radius; remote-friendly needs are not penalised.
-        need_has_place = np.array([n.place is not None for n in needs])[rows]
-        need_lat = np.radians([n.place.lat if n.place else 0.0 for n in needs]).astype(np.float32)[
-            rows
-        ]
-        need_lon = np.radians([n.place.lon if n.place else 0.0 for n in needs]).astype(np.float32)[
-            rows
-        ]
-        remote = np.array([n.remote_ok for n in needs])[rows]
+        need_has_place = prepared.has_place[rows_slice][rows]
+        need_lat = prepared.lat[rows_slice][rows]
+        need_lon = prepared.lon[rows_slice][rows]
+        remote = prepared.remote[rows_slice][rows]
         a = (
             np.sin((c.lat[cols] - need_lat) / 2) ** 2
             + np.cos(need_lat) * np.cos(c.lat[cols]) * np.sin((c.lon[cols] - need_lon) / 2) ** 2
@@ -495,7 +505,7 @@ class Index:
         km = np.where(known, km, np.nan)
 
         context = 0.5 * topic + 0.5 * distance
-        need_ids = np.array([n.id for n in needs])[rows]
+        need_ids = prepared.ids[rows_slice][rows]
         cand_ids = c.ids[cols]
         factor = np.ones_like(rel)
         factor[outside] *= w["outside_radius"]
@@ -508,7 +518,7 @@ class Index:
             or history.reachable_via
             or history.declined_owner_pairs
         ):
-            owners = np.array([n.owner_id for n in needs])[rows]
+            owners = prepared.owner_ids[rows_slice][rows]
             keep = np.ones_like(rel, dtype=bool)
             for i, (nid, cid, oid) in enumerate(
                 zip(need_ids.tolist(), cand_ids.tolist(), owners.tolist(), strict=False)
@@ -598,11 +608,33 @@ class Prepared:
         )
         self.owner_ids = np.array([n.owner_id for n in self.needs], dtype=np.int64)
         self.topic_bits, self.owner_topic_bits = _bits(NT), _bits(NO)
+        self.ids = np.array([n.id for n in self.needs], dtype=np.int64)
+        self.required = np.array(
+            [_mask(OFFERS_FOR_NEED.get(n.kind, ())) for n in self.needs], dtype=np.int64
+        )
+        self.has_place = np.array([n.place is not None for n in self.needs], dtype=bool)
+        self.lat = np.radians([n.place.lat if n.place else 0.0 for n in self.needs]).astype(
+            np.float32
+        )
+        self.lon = np.radians([n.place.lon if n.place else 0.0 for n in self.needs]).astype(
+            np.float32
+        )
+        self.remote = np.array([n.remote_ok for n in self.needs], dtype=bool)
 
 
 class _Subset:
     """Some of an index's candidates, for scoring one (or a few) against many needs."""
 
     def __init__(self, index: Index, positions: np.ndarray):
-        for name in ("CK", "CG", "CV", "CT", "topic_bits", *CANDIDATE_ARRAYS):
+        for name in ("topic_bits", *CANDIDATE_ARRAYS):
             setattr(self, name, getattr(index, name)[positions])
+        fresh = [index._fresh_rows.get(int(p)) for p in positions]
+        for name in CANDIDATE_MATRICES:
+            if any(fresh):
+                rows = [
+                    f[name] if f else getattr(index, name)[int(p)]
+                    for p, f in zip(positions, fresh, strict=True)
+                ]
+                setattr(self, name, sparse.vstack(rows, format="csr"))
+            else:
+                setattr(self, name, getattr(index, name)[positions])
