@@ -32,7 +32,6 @@ def load_taxonomy() -> Taxonomy:
             for c in Competency.objects.all()
         ),
         topics=tuple(TopicInfo(t.pk, t.name, tuple(t.synonyms or ())) for t in Topic.objects.all()),
-        group_names=dict(CompetencyGroup.objects.values_list("pk", "name")),
         group_kinds={
             pk: RESOURCE_GROUPS[slug]
             for pk, slug in CompetencyGroup.objects.filter(slug__in=RESOURCE_GROUPS).values_list(

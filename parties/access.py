@@ -66,3 +66,9 @@ def get_party_for_admin(request, pk: int) -> Party:
     if request.user.is_coordinator or (membership is not None and membership.is_admin):
         return party
     raise PermissionDenied
+
+
+def can_edit_party(user, party_id: int) -> bool:
+    """Whether `user` may change the party's profile, needs and offers: members and the
+    coordinator (advisors read only)."""
+    return user.is_coordinator or Membership.objects.filter(user=user, party_id=party_id).exists()

@@ -9,13 +9,8 @@ from exchange import services
 from exchange.access import get_need_for_viewer
 from exchange.forms import InterestForm
 from exchange.models import Interest, InterestStatus
+from exchange.selectors import helper_parties
 from parties.access import coordinator_required, pipeline_required
-from parties.models import Party
-
-
-def helper_parties(user, need):
-    """The approved parties a user may say "we could help" for (never the need's owner)."""
-    return Party.objects.approved().of_user(user).exclude(pk=need.party_id)
 
 
 @login_required

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from exchange import services
 from exchange.access import get_need_for_editor, get_need_for_viewer
 from exchange.forms import NeedForm
-from exchange.views.interests import helper_parties
-from parties.access import get_party_for_editor, get_party_for_viewer
+from exchange.selectors import helper_parties
+from parties.access import can_edit_party, get_party_for_editor, get_party_for_viewer
 
 
 @login_required
@@ -36,7 +36,7 @@ def need_create(request, party_pk: int):
 def need_detail(request, pk: int):
     need = get_need_for_viewer(request, pk)
     user = request.user
-    can_edit = user.is_coordinator or user.memberships.filter(party_id=need.party_id).exists()
+    can_edit = can_edit_party(user, need.party_id)
     changes = need.changes.select_related("by")[:20] if can_edit or user.is_advisor else []
     context = {"need": need, "can_edit": can_edit, "changes": changes}
     if can_edit or user.can_see_pipeline:

@@ -6,14 +6,14 @@ from django.utils.translation import gettext as _
 from exchange import services
 from exchange.access import get_offer_for_editor
 from exchange.forms import OfferForm
-from parties.access import get_party_for_editor, get_party_for_viewer
+from parties.access import can_edit_party, get_party_for_editor, get_party_for_viewer
 
 
 @login_required
 def offer_list(request, party_pk: int):
     party = get_party_for_viewer(request, party_pk)
     offers = party.offers.prefetch_related("competencies").order_by("-is_active", "title")
-    can_edit = request.user.is_coordinator or party.memberships.filter(user=request.user).exists()
+    can_edit = can_edit_party(request.user, party.pk)
     return render(
         request, "exchange/offers.html", {"party": party, "offers": offers, "can_edit": can_edit}
     )

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from .text import MIN_PART, normalise, stem, terms
+from .text import MIN_PART, normalise, terms
 
 
 def words_with_stems(text: str) -> list[tuple[str, str]]:
@@ -78,8 +78,3 @@ def compound_parts(term: str):
         yield term[-n:]  # head: the remainder in front is a modifier, at least 3 letters
     for n in range(3, len(term) - MIN_PART + 1):
         yield term[:n]  # modifier: the remainder behind is a head, at least 4 letters
-
-
-def stem_label(label: str) -> str:
-    found = terms(label)
-    return found[0] if found else stem(normalise(label))

@@ -30,7 +30,6 @@ class Place:
 class Taxonomy:
     competencies: tuple[CompetencyInfo, ...]
     topics: tuple[TopicInfo, ...] = ()
-    group_names: dict = field(default_factory=dict)
     # Groups that stand for a resource ("room", "transport"): their competencies only count
     # fully, when recognised in a text, for needs of that kind.
     group_kinds: dict = field(default_factory=dict)

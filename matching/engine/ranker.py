@@ -34,7 +34,6 @@ OFFERS_FOR_NEED = {
     "material": {"material", "equipment"},
 }
 RESOURCE_NEEDS = {"room", "transport"}
-MIN_RELEVANCE = 0.05
 # Per-candidate arrays (one entry per candidate) that scoring reads.
 CANDIDATE_ARRAYS = (
     "kind",

@@ -59,17 +59,6 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in normalise(text).split() if len(word) >= 3 and word not in _STOP]
 
 
-def part_match(a: str, b: str) -> float:
-    """How strongly term `a` (from a need) reaches term `b` (from a candidate), 0 to 1."""
-    if a == b:
-        return 1.0
-    if len(b) >= MIN_PART and (a.startswith(b) or a.endswith(b)):
-        return 0.8  # b is a part of the compound a: "vereinswebseit" ⊃ "webseit"
-    if len(a) >= MIN_PART and (b.startswith(a) or b.endswith(a)):
-        return 0.7  # a is a part of the compound b: "dach" ⊂ "dachdeck"
-    return 0.0
-
-
 class Vocabulary:
     """Candidate-side terms, indexed so that compound matches are dictionary look-ups."""
 

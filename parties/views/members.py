@@ -43,8 +43,11 @@ def invite(request, pk: int):
             _("Die Einladung an %(email)s ist unterwegs.") % {"email": form.cleaned_data["email"]},
         )
         return redirect("parties:members", pk=party.pk)
-    return render(request, "parties/invite.html",
-                  {"party": party, "form": form, "days": services.INVITATION_MAX_AGE_DAYS})
+    return render(
+        request,
+        "parties/invite.html",
+        {"party": party, "form": form, "days": services.INVITATION_MAX_AGE_DAYS},
+    )
 
 
 @login_required

@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parties import services
-from parties.access import coordinator_required, get_party_for_viewer, pipeline_required
+from parties.access import (
+    can_edit_party,
+    coordinator_required,
+    get_party_for_viewer,
+    pipeline_required,
+)
 from parties.filters import PartyFilter
 from parties.forms import InvitationSignupForm, PartyCreateForm, RejectForm
 from parties.models import Party, PartyStatus
@@ -67,7 +72,8 @@ def create(request):
 @login_required
 def detail(request, pk: int):
     party = get_party_for_viewer(request, pk)
-    memberships = party.memberships.select_related("user") if _sees_members(request, party) else []
+    can_edit = can_edit_party(request.user, party.pk)
+    memberships = party.memberships.select_related("user") if can_edit else []
     return render(
         request,
         "parties/detail.html",
@@ -76,8 +82,7 @@ def detail(request, pk: int):
             "memberships": memberships,
             "competencies": party.party_competencies.select_related("competency"),
             "topics": party.topics.all(),
-            "can_edit": request.user.is_coordinator
-            or party.memberships.filter(user=request.user).exists(),
+            "can_edit": can_edit,
         },
     )
 
@@ -115,10 +120,6 @@ def invitation(request, token: str):
         )
         return redirect("accounts:home")
     return render(request, "parties/invitation.html", {"invitation": invitation, "form": form})
-
-
-def _sees_members(request, party) -> bool:
-    return request.user.is_coordinator or party.memberships.filter(user=request.user).exists()
 
 
 @pipeline_required
