@@ -9,6 +9,7 @@ Every variable is listed in .env.example and in the README.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_email, env_int, env_list, env_str, env_url
@@ -54,6 +55,10 @@ INSTALLED_APPS = [
     "matching",
     "seals",
     "communication",
+    "notifications",
+    "audit",
+    "advisors",
+    "workspace",
     "directory",
     "pages",
     "demo",
@@ -132,7 +137,29 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Berlin"
-CELERY_BEAT_SCHEDULE: dict = {}
+# Daily and weekly jobs, run by `celery beat` (see the Procfile). Times are local.
+CELERY_BEAT_SCHEDULE: dict = {
+    "patronship-lifecycle": {
+        "task": "patronships.tasks.patronships_daily",
+        "schedule": crontab(hour=6, minute=15),
+    },
+    "seal-expiry": {
+        "task": "seals.tasks.seals_daily",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "notification-digest": {
+        "task": "notifications.tasks.digest_weekly",
+        "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
+    },
+}
+
+# The coordinator's workflow: when an unanswered introduction is reminded and escalated,
+# and how early renewal is offered and check-ins are announced.
+INTRODUCTION_REMINDER_DAYS = env_int("INTRODUCTION_REMINDER_DAYS", 7, minimum=1)
+INTRODUCTION_ESCALATION_DAYS = env_int("INTRODUCTION_ESCALATION_DAYS", 14, minimum=1)
+INTRODUCTION_LINK_DAYS = env_int("INTRODUCTION_LINK_DAYS", 30, minimum=1)
+RENEWAL_OFFER_DAYS = env_int("RENEWAL_OFFER_DAYS", 60, minimum=1)
+CHECKIN_NOTICE_DAYS = env_int("CHECKIN_NOTICE_DAYS", 7, minimum=0)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
