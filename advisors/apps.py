@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AdvisorsConfig(AppConfig):
     name = "advisors"
     verbose_name = _("Förderkreis")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -2,8 +2,9 @@
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
+from advisors.models import NetworkMembership, NetworkTie, Recommendation
 from exchange.models import Need, NeedStatus, Offer
 from parties.models import Party, PartyCompetency
 from patronships.models import RUNNING_STATUSES, Patronship
@@ -141,7 +142,8 @@ def load_needs(queryset=None) -> list[NeedData]:
 
 
 def load_history() -> History:
-    """Declined and excluded pairs; Förderkreis recommendations join here later."""
+    """Declined and excluded pairs, and what the Förderkreis knows: who recommended whom for
+    which need, and through which networks the Förderkreis reaches a candidate."""
     declined, excluded, owner_pairs = {}, set(), set()
     for d in PairDecision.objects.all():
         if d.kind == PairDecision.Kind.EXCLUDED:
@@ -150,6 +152,32 @@ def load_history() -> History:
             declined[(d.need_id, d.candidate_id)] = d.reason
         else:
             owner_pairs.add((d.owner_id, d.candidate_id))
+    recommended = defaultdict(list)
+    for need_id, candidate_id, name in (
+        Recommendation.objects.active()
+        .filter(need__status=NeedStatus.OPEN)
+        .order_by("created_at", "pk")
+        .values_list("need_id", "candidate_id", "advisor__name")
+    ):
+        # Explanations are read by more people than the Förderkreis: a name, never an address.
+        name = name or "einem Mitglied des Förderkreises"
+        if name not in recommended[(need_id, candidate_id)]:
+            recommended[(need_id, candidate_id)].append(name)
+    # A network reaches its parties only while someone of the Förderkreis is in it.
+    reaching = NetworkMembership.objects.filter(
+        Q(advisor__is_advisor=True) | Q(advisor__is_coordinator=True), advisor__is_active=True
+    ).values("network_id")
+    reachable = defaultdict(list)
+    for party_id, network in (
+        NetworkTie.objects.filter(network_id__in=reaching)
+        .order_by("network__name")
+        .values_list("party_id", "network__name")
+    ):
+        reachable[party_id].append(network)
     return History(
-        declined=declined, excluded=frozenset(excluded), declined_owner_pairs=frozenset(owner_pairs)
+        declined=declined,
+        excluded=frozenset(excluded),
+        declined_owner_pairs=frozenset(owner_pairs),
+        recommended={pair: tuple(names) for pair, names in recommended.items()},
+        reachable_via={party_id: tuple(names) for party_id, names in reachable.items()},
     )
