@@ -15,6 +15,8 @@ AUDITED = {
     "exchange.need": "exchange:need_detail",
     "patronships.patronship": "patronships:detail",
     "patronships.introduction": "patronships:introduction",
+    "advisors.network": "advisors:network_detail",
+    "advisors.recommendation": "advisors:recommendation_detail",
 }
 
 

@@ -1,6 +1,10 @@
 import logging
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEntry
+from audit.services import audit_record
 
 from .models import Interest, Need, NeedChange, Offer
 
@@ -32,6 +36,7 @@ def need_create(*, party, by, competencies=(), topics=(), **fields) -> Need:
     need = Need.objects.create(party=party, created_by=by, **fields)
     need.competencies.set(competencies)
     need.topics.set(topics)
+    audit_record(need, action="need.created", by=by, message=_("Bedarf angelegt."))
     return need
 
 
@@ -50,6 +55,13 @@ def need_update(*, need: Need, by, competencies=None, topics=None, **fields) -> 
     changed = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
     if changed:
         NeedChange.objects.create(need=need, by=by, fields=changed)
+        audit_record(
+            need,
+            action="need.changed",
+            by=by,
+            message=_("Bedarf geändert: %(fields)s") % {"fields": ", ".join(changed)},
+            changes=changed,
+        )
     return need
 
 
@@ -104,9 +116,16 @@ def interest_create(*, need: Need, party, message: str, by) -> Interest:
     return interest
 
 
-def interest_set_status(*, interest: Interest, status: str) -> Interest:
+def interest_set_status(*, interest: Interest, status: str, by=None) -> Interest:
     interest.status = status
     interest.save(update_fields=["status"])
+    audit_record(
+        interest.need,
+        action=f"interest.{status}",
+        by=by,
+        message=_("Interessenbekundung von %(party)s: %(status)s")
+        % {"party": interest.party, "status": interest.get_status_display()},
+    )
     return interest
 
 
@@ -146,6 +165,14 @@ def need_merge(*, keep: Need, duplicate: Need, by) -> Need:
             "zusammengeführt": [f"#{duplicate.pk} {duplicate.title}", ""],
             "duplikat": snapshot,
         },
+    )
+    AuditEntry.objects.for_object(duplicate).update(object_id=keep.pk)
+    audit_record(
+        keep,
+        action="need.merged",
+        by=by,
+        message=_("Bedarf #%(pk)s „%(title)s“ wurde hierher zusammengeführt.")
+        % {"pk": duplicate.pk, "title": duplicate.title},
     )
     duplicate.delete()
     return keep

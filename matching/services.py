@@ -6,6 +6,7 @@ import threading
 from django.db import transaction
 from django.utils import timezone
 
+from audit.services import audit_record
 from exchange.models import Need, NeedStatus
 
 from .engine.ranker import Index
@@ -95,6 +96,12 @@ def pair_exclude(*, need: Need, candidate, by, reason: str = "") -> PairDecision
         reason=reason,
         by=by,
     )
+    audit_record(
+        need,
+        action="matching.excluded",
+        by=by,
+        message=f"„{candidate}“ wird nicht mehr vorgeschlagen. {reason}".strip(),
+    )
     Suggestion.objects.filter(need=need, candidate=candidate).delete()
     schedule_refresh(need_ids=[need.pk])
     return decision
@@ -149,6 +156,9 @@ def weights_update(*, overrides: dict, by) -> MatchingWeights:
     row.overrides = overrides
     row.updated_by = by
     row.save()
+    audit_record(
+        row, action="matching.weights", by=by, message="Gewichtung geändert.", changes=overrides
+    )
     from .tasks import rebuild_suggestions
 
     transaction.on_commit(rebuild_suggestions.delay)

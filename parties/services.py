@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from communication.services import email_queue_from_templates
 from taxonomy.models import Competency, SuggestionStatus, TaxonomySuggestion
 
@@ -117,6 +119,7 @@ def party_approve(*, party: Party, by) -> Party:
     party.reviewed_at = timezone.now()
     party.review_note = ""
     party.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note", "updated_at"])
+    audit_record(party, action="party.approved", by=by, message="Registrierung freigegeben.")
     _notify_members(party=party, template_prefix="parties/email/approved", context={})
     return party
 
@@ -130,6 +133,9 @@ def party_reject(*, party: Party, by, reason: str) -> Party:
     party.reviewed_at = timezone.now()
     party.review_note = reason
     party.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note", "updated_at"])
+    audit_record(
+        party, action="party.rejected", by=by, message=f"Registrierung abgelehnt: {reason}"
+    )
     _notify_members(
         party=party, template_prefix="parties/email/rejected", context={"reason": reason}
     )
@@ -398,8 +404,15 @@ def party_merge(*, keep: Party, duplicate: Party, by) -> PartyMerge:
     for name in _FILLABLE:
         if not getattr(keep, name) and getattr(duplicate, name):
             setattr(keep, name, getattr(duplicate, name))
+    AuditEntry.objects.for_object(duplicate).update(object_id=keep.pk)
     duplicate.delete()
     keep.save()
+    audit_record(
+        keep,
+        action="party.merged",
+        by=by,
+        message=f"„{record.merged_name}“ (#{record.merged_pk}) wurde hierher zusammengeführt.",
+    )
     logger.info(
         "Party %s merged into %s by user %s", record.merged_pk, keep.pk, getattr(by, "pk", None)
     )

@@ -5,7 +5,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from exchange.models import Need, NeedKind, NeedStatus, Offer, OfferKind
-from parties.models import Membership, MembershipRole, Party, PartyKind, PartyStatus
+from parties.models import (
+    ContactPerson,
+    Membership,
+    MembershipRole,
+    Party,
+    PartyKind,
+    PartyStatus,
+)
 from patronships.models import Patronship, PatronshipStatus
 from places.models import Municipality
 from seals.models import Seal
@@ -106,6 +113,18 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     party = factory.SubFactory(CompanyFactory)
     role = MembershipRole.ADMIN
+
+
+class ContactPersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    party = factory.SubFactory(CompanyFactory)
+    name = factory.Sequence(lambda n: f"Ansprechperson {n}")
+    role = "Vorstand"
+    email = factory.Sequence(lambda n: f"kontakt{n}@example.org")
+    phone = "03576 123456"
+    is_primary = True
 
 
 class OfferFactory(factory.django.DjangoModelFactory):

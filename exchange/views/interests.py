@@ -53,6 +53,6 @@ def interest_list(request):
 @require_POST
 def interest_decline(request, pk: int):
     interest = get_object_or_404(Interest, pk=pk)
-    services.interest_set_status(interest=interest, status=InterestStatus.DECLINED)
+    services.interest_set_status(interest=interest, status=InterestStatus.DECLINED, by=request.user)
     messages.success(request, _("Die Interessenbekundung wird nicht weiterverfolgt."))
     return redirect("exchange:interests")
