@@ -42,9 +42,29 @@ RESTRICTED = {
     "/vorschlaege/": {"coordinator", "advisor"},
     "/vorschlaege/gewichtung/": {"coordinator", "advisor"},
     "/parteien/": {"coordinator", "advisor"},
+    "/patenschaften/vorstellen/": {"coordinator"},
+    "/siegel/": {"coordinator"},
+    "/foerderkreis/": {"coordinator", "advisor"},
+    "/foerderkreis/empfehlungen/": {"coordinator", "advisor"},
+    "/foerderkreis/netzwerke/": {"coordinator", "advisor"},
+    "/foerderkreis/netzwerke/neu/": {"coordinator", "advisor"},
+    "/foerderkreis/verbindungen/neu/": {"coordinator", "advisor"},
+    "/koordination/": {"coordinator"},
+    "/koordination/pipeline/": {"coordinator", "advisor"},
+    "/koordination/neue-bedarfe/": {"coordinator"},
+    "/koordination/zwischengespraeche/": {"coordinator"},
 }
 # POST-only actions: the roles allowed to use them get 405 for a GET.
-POST_ONLY = {"/parteien/zusammenfuehren/bestaetigen/": {"coordinator"}}
+POST_ONLY = {
+    "/parteien/zusammenfuehren/bestaetigen/": {"coordinator"},
+    "/benachrichtigungen/alle-gelesen/": {
+        "coordinator",
+        "advisor",
+        "company_member",
+        "organisation_member",
+        "outsider",
+    },
+}
 RESTRICTED.update(POST_ONLY)
 # Logging out without being logged in just leads home.
 ANONYMOUS_REDIRECTS = {"/konto/logout/": "/"}

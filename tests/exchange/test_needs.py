@@ -140,7 +140,7 @@ def test_party_needs_list_query_budget(
         NeedFactory(party=organisation, title=f"Bedarf {n}")
     client.force_login(organisation_member)
     # session, user, the party, membership check, needs with their municipality
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("exchange:party_needs", args=[organisation.pk]))
     assert response.content.decode().count('class="card"') == 15
 

@@ -70,6 +70,6 @@ def test_offer_list_query_budget(client, company, company_member, django_assert_
         OfferFactory(party=company).competencies.add(CompetencyFactory())
     client.force_login(company_member)
     # session, user, party, viewer membership check, editor check, offers, their competencies
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("exchange:offers", args=[company.pk]))
     assert response.content.decode().count('class="card"') == 12

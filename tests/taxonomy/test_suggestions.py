@@ -87,5 +87,5 @@ def test_suggestion_list_query_budget(client, coordinator, company, django_asser
     client.force_login(coordinator)
     # session, user, count, page with party and author, and per page (not per row) the
     # competency and group choices of the forms
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("taxonomy:suggestions"))
