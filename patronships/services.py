@@ -38,6 +38,7 @@ from .models import (
     Patronship,
     PatronshipStatus,
     PatronshipTransition,
+    WouldAgain,
 )
 
 
@@ -882,7 +883,17 @@ def checkins_remind(*, today=None) -> int:
 def note_add(*, patronship: Patronship, by, text: str, is_internal: bool = True) -> Note:
     if not text.strip():
         raise PatronshipError(_("Die Notiz ist leer."))
-    return Note.objects.create(patronship=patronship, author=by, text=text, is_internal=is_internal)
+    with transaction.atomic():
+        note = Note.objects.create(
+            patronship=patronship, author=by, text=text, is_internal=is_internal
+        )
+        audit_record(
+            patronship,
+            action="note.added",
+            by=by,
+            message=_("Interne Notiz hinzugefügt.") if is_internal else _("Notiz hinzugefügt."),
+        )
+    return note
 
 
 def contribution_add(
@@ -974,16 +985,18 @@ def milestone_add(*, patronship: Patronship, by, title: str, planned_on=None) ->
 
 
 def milestone_reach(*, milestone: Milestone, by, reached_on=None) -> Milestone:
-    if milestone.reached_on is not None:
-        raise PatronshipError(_("Dieser Meilenstein ist bereits erreicht."))
-    milestone.reached_on = reached_on or timezone.localdate()
-    milestone.save(update_fields=["reached_on"])
-    audit_record(
-        milestone.patronship,
-        action="milestone.reached",
-        by=by,
-        message=_("Meilenstein erreicht: %(t)s") % {"t": milestone.title},
-    )
+    with transaction.atomic():
+        milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+        if milestone.reached_on is not None:
+            raise PatronshipError(_("Dieser Meilenstein ist bereits erreicht."))
+        milestone.reached_on = reached_on or timezone.localdate()
+        milestone.save(update_fields=["reached_on"])
+        audit_record(
+            milestone.patronship,
+            action="milestone.reached",
+            by=by,
+            message=_("Meilenstein erreicht: %(t)s") % {"t": milestone.title},
+        )
     return milestone
 
 
@@ -1011,6 +1024,22 @@ def review_write(
         )
     if patronship.side_of(party.pk) is None:
         raise PatronshipError(_("Nur die beiden Partner schreiben einen Rückblick."))
+    if would_again not in WouldAgain.values:
+        raise PatronshipError(_("Bitte sagen Sie, ob Sie es wieder tun würden."))
+    if not what_worked.strip():
+        raise PatronshipError(_("Bitte schreiben Sie kurz, was gut funktioniert hat."))
+    with transaction.atomic():
+        return _review_save(
+            patronship=patronship,
+            party=party,
+            by=by,
+            what_worked=what_worked,
+            what_to_improve=what_to_improve,
+            would_again=would_again,
+        )
+
+
+def _review_save(*, patronship, party, by, what_worked, what_to_improve, would_again):
     review, _created = ClosingReview.objects.update_or_create(
         patronship=patronship,
         party=party,
