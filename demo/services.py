@@ -5,6 +5,11 @@ patronship (sponsor, recipient, title), transition (patronship, from, to), seal 
 patronship). Rows that exist are left alone, so a second run creates nothing and edits made in
 the demo (a renamed need, a changed rating) survive a re-run. Dates are relative to the day of
 seeding, so a fresh demo always has running patronships and valid seals.
+
+The coordinator's workspace follows (`demo.foerderkreis`, `demo.workspace`): the Förderkreis
+with its networks and recommendations, introductions, check-ins, contributions, notes,
+milestones and closing reviews, with the audit entries and notifications they left
+(`demo.history`). No email is sent.
 """
 
 import calendar
@@ -16,9 +21,13 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from exchange.models import Need, NeedStatus, Offer
+from advisors.models import Network, NetworkTie, Recommendation
+from audit.models import AuditEntry
+from exchange.models import Interest, Need, NeedStatus, Offer
+from notifications.models import Notification
 from parties.models import (
     ContactPerson,
     Membership,
@@ -30,6 +39,13 @@ from parties.models import (
 )
 from patronships.models import (
     ALLOWED_TRANSITIONS,
+    RUNNING_STATUSES,
+    CheckIn,
+    ClosingReview,
+    Contribution,
+    Introduction,
+    Milestone,
+    Note,
     Patronship,
     PatronshipStatus,
     PatronshipTransition,
@@ -41,6 +57,10 @@ from taxonomy.models import Competency, TargetGroup, Topic
 from taxonomy.services import taxonomy_load_reference
 
 from . import data
+from .foerderkreis import FoerderkreisSeeder
+from .history import DemoHistory
+from .rows import DemoDataError, get_or_create, link
+from .workspace import WorkspaceSeeder
 
 DEMO_PASSWORD = "sozialpaten-demo"
 
@@ -92,10 +112,6 @@ DEFAULT_REASONS = {
 SEALED_STATUSES = {S.ACTIVE, S.COMPLETED, S.RENEWED, S.ENDED_EARLY}
 
 
-class DemoDataError(Exception):
-    """The demo data set does not fit the reference data or the programme's rules."""
-
-
 @dataclass(frozen=True)
 class DemoLogin:
     role: str
@@ -144,6 +160,27 @@ def demo_totals() -> dict[str, int]:
     }
     for status in PatronshipStatus:
         totals[f"patronships {status.value}"] = Patronship.objects.filter(status=status).count()
+    contributions = Contribution.objects.all()
+    totals.update(
+        {
+            "interests": Interest.objects.count(),
+            "introductions": Introduction.objects.count(),
+            "introductions waiting": Introduction.objects.waiting().count(),
+            "check-ins": CheckIn.objects.count(),
+            "check-ins open": CheckIn.objects.filter(done_at=None).count(),
+            "contributions": contributions.count(),
+            "contributions unconfirmed": contributions.filter(confirmed_at=None).count(),
+            "notes": Note.objects.count(),
+            "milestones": Milestone.objects.count(),
+            "closing reviews": ClosingReview.objects.count(),
+            "networks": Network.objects.count(),
+            "network ties": NetworkTie.objects.count(),
+            "recommendations": Recommendation.objects.count(),
+            "audit entries": AuditEntry.objects.count(),
+            "notifications": Notification.objects.count(),
+            "notifications unread": Notification.objects.unread().count(),
+        }
+    )
     return totals
 
 
@@ -152,25 +189,6 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
-
-
-def _get_or_create(model, defaults: dict | None = None, **lookup):
-    """Like `QuerySet.get_or_create` without its savepoint: the seed runs in one transaction."""
-    obj = model._default_manager.filter(**lookup).first()
-    if obj is not None:
-        return obj, False
-    return model._default_manager.create(**lookup, **(defaults or {})), True
-
-
-def _link(obj, field_name: str, targets: list) -> None:
-    """Link a new object to `targets` through a many-to-many field, in one query."""
-    m2m = obj._meta.get_field(field_name)
-    through = m2m.remote_field.through
-    source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
-    unique = {t.pk: t for t in targets}.values()
-    through.objects.bulk_create(
-        [through(**{f"{source}_id": obj.pk, f"{target}_id": t.pk}) for t in unique]
     )
 
 
@@ -188,11 +206,11 @@ class _Seeder:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def _count(self, name: str, created: bool) -> None:
+    def count(self, name: str, created: bool) -> None:
         if created:
             self.result.created[name] += 1
 
-    def _at(self, day: datetime.date) -> datetime.datetime:
+    def at(self, day: datetime.date) -> datetime.datetime:
         """10 o'clock local time on `day`, never later than now."""
         moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
         return min(moment, self.now)
@@ -216,7 +234,7 @@ class _Seeder:
     def _many(self, kind: str, labels) -> list:
         return [self._lookup(kind, label) for label in labels]
 
-    def _user(self, *, email: str, name: str, **flags):
+    def user(self, *, email: str, name: str, **flags):
         user_model = get_user_model()
         user = user_model._default_manager.filter(email=email).first()
         created = user is None
@@ -228,17 +246,17 @@ class _Seeder:
             user = user_model._default_manager.create(
                 email=email, name=name, password=self._password_hash, **flags
             )
-        self._count("people", created)
-        _, created = _get_or_create(
+        self.count("people", created)
+        _, created = get_or_create(
             EmailAddress, user=user, email=email, defaults={"verified": True, "primary": True}
         )
-        self._count("email addresses", created)
+        self.count("email addresses", created)
         return user
 
     # --- steps --------------------------------------------------------------------------------
 
     def run(self) -> DemoSeedResult:
-        staff = [self._user(**spec) for spec in STAFF]
+        staff = [self.user(**spec) for spec in STAFF]
         self.coordinator, advisor = staff
         for index, spec in enumerate(data.COMPANIES):
             self._party(spec, kind=PartyKind.COMPANY, index=index)
@@ -254,6 +272,10 @@ class _Seeder:
             patronship = self._patronship(spec, seeded)
             seeded[(spec["sponsor"], spec["recipient"], spec["title"])] = patronship
         self._check_capacity()
+        history = DemoHistory(now=self.now, created=self.result.created)
+        FoerderkreisSeeder(self, history).run(advisor)
+        WorkspaceSeeder(self, history).run(list(seeded.values()))
+        history.flush()
 
         self.result.logins = [
             DemoLogin("Koordination", self.coordinator.email, self.coordinator.name),
@@ -274,14 +296,14 @@ class _Seeder:
             raise DemoDataError(f"Duplicate party slug {slug!r}.")
         self.specs[slug] = spec
         contact_name, contact_role = spec["contact"]
-        member = self._user(
+        member = self.user(
             email=NAMED_MEMBERS.get(slug, MEMBER_EMAIL.format(slug=slug)), name=contact_name
         )
         self.members[slug] = member
         status = spec.get("status", PartyStatus.APPROVED)
         on_behalf = spec.get("on_behalf", False)
         is_individual = spec.get("legal_form") == "individual"
-        party, created = _get_or_create(
+        party, created = get_or_create(
             Party,
             slug=slug,
             defaults={
@@ -303,11 +325,11 @@ class _Seeder:
                 "created_by": self.coordinator if on_behalf else member,
             },
         )
-        self._count("parties", created)
+        self.count("parties", created)
         self.parties[slug] = party
         if created:
-            _link(party, "topics", self._many("topic", spec.get("topics", [])))
-            _link(party, "target_groups", self._many("target group", spec.get("target_groups", [])))
+            link(party, "topics", self._many("topic", spec.get("topics", [])))
+            link(party, "target_groups", self._many("target group", spec.get("target_groups", [])))
             ratings = {}
             for label, rating in spec.get("competencies", []):
                 competency = self._lookup("competency", label)
@@ -330,20 +352,20 @@ class _Seeder:
                     "reviewed_at": created_at + datetime.timedelta(days=2),
                 }
             Party.objects.filter(pk=party.pk).update(created_at=created_at, **review)
-        _, created = _get_or_create(
+        _, created = get_or_create(
             Membership, user=member, party=party, defaults={"role": MembershipRole.ADMIN}
         )
-        self._count("memberships", created)
-        _, created = _get_or_create(
+        self.count("memberships", created)
+        _, created = get_or_create(
             ContactPerson,
             party=party,
             name=contact_name,
             defaults={"role": contact_role, "email": member.email, "is_primary": True},
         )
-        self._count("contact persons", created)
+        self.count("contact persons", created)
 
     def _offer(self, party: Party, spec: dict) -> None:
-        offer, created = _get_or_create(
+        offer, created = get_or_create(
             Offer,
             party=party,
             title=spec["title"],
@@ -353,15 +375,15 @@ class _Seeder:
                 "capacity": spec.get("capacity", ""),
             },
         )
-        self._count("offers", created)
+        self.count("offers", created)
         if created:
-            _link(offer, "competencies", self._many("competency", spec.get("competencies", [])))
+            link(offer, "competencies", self._many("competency", spec.get("competencies", [])))
 
     def _need(self, spec: dict, *, index: int) -> None:
         slug = spec["party"]
         party, party_spec = self.parties[slug], self.specs[slug]
         status = spec.get("status", NeedStatus.OPEN)
-        need, created = _get_or_create(
+        need, created = get_or_create(
             Need,
             party=party,
             title=spec["title"],
@@ -379,11 +401,11 @@ class _Seeder:
                 "created_by": self.members[slug],
             },
         )
-        self._count("needs", created)
+        self.count("needs", created)
         if created:
             self.new_needs.add(need.pk)
-            _link(need, "competencies", self._many("competency", spec.get("competencies", [])))
-            _link(need, "topics", self._many("topic", spec.get("topics", party_spec["topics"][:2])))
+            link(need, "competencies", self._many("competency", spec.get("competencies", [])))
+            link(need, "topics", self._many("topic", spec.get("topics", party_spec["topics"][:2])))
             days = 1 + index % 3 if status == NeedStatus.DRAFT else 2 + (index * 5) % 75
             Need.objects.filter(pk=need.pk).update(
                 created_at=self.now - datetime.timedelta(days=days, hours=index % 9)
@@ -411,7 +433,7 @@ class _Seeder:
         if start is not None:
             end = _add_months(start, spec["months"]) - datetime.timedelta(days=1)
 
-        patronship, created = _get_or_create(
+        patronship, created = get_or_create(
             Patronship,
             sponsor=sponsor,
             recipient=recipient,
@@ -428,7 +450,7 @@ class _Seeder:
                 "coordinator": self.coordinator,
             },
         )
-        self._count("patronships", created)
+        self.count("patronships", created)
         moments = self._moments(spec, path, patronship, previous)
         if created:
             Patronship.objects.filter(pk=patronship.pk).update(created_at=moments[0])
@@ -438,14 +460,14 @@ class _Seeder:
 
         reasons = {**DEFAULT_REASONS, **spec.get("reasons", {})}
         for from_status, to_status, at in zip(["", *path[:-1]], path, moments, strict=True):
-            transition, created = _get_or_create(
+            transition, created = get_or_create(
                 PatronshipTransition,
                 patronship=patronship,
                 from_status=from_status,
                 to_status=to_status,
                 defaults={"by": self.coordinator, "reason": reasons[to_status]},
             )
-            self._count("transitions", created)
+            self.count("transitions", created)
             if created:
                 PatronshipTransition.objects.filter(pk=transition.pk).update(at=at)
 
@@ -454,7 +476,7 @@ class _Seeder:
             if status == S.ENDED_EARLY:
                 revoked = {"revoked_at": moments[-1], "revoked_reason": reasons[S.ENDED_EARLY]}
             for holder in (sponsor, recipient):
-                seal, created = _get_or_create(
+                seal, created = get_or_create(
                     Seal,
                     holder=holder,
                     patronship=patronship,
@@ -464,7 +486,7 @@ class _Seeder:
                         **revoked,
                     },
                 )
-                self._count("seals", created)
+                self.count("seals", created)
                 if created:
                     Seal.objects.filter(pk=seal.pk).update(created_at=moments[path.index(S.ACTIVE)])
         return patronship
@@ -491,17 +513,29 @@ class _Seeder:
             days[S.ENDED_EARLY] = self.today + datetime.timedelta(days=spec["ended"])
         moments = []
         for step in path:
-            moment = self._at(days[step])
+            moment = self.at(days[step])
             if moments and moment <= moments[-1]:
                 moment = min(moments[-1] + datetime.timedelta(minutes=1), self.now)
             moments.append(moment)
         return moments
 
     def _check_capacity(self) -> None:
+        """Running patronships fit each sponsor's maximum, and the coordinator proposes new
+        ones only to sponsors that are not paused and have room for them."""
+        counts = {
+            row["sponsor"]: row
+            for row in Patronship.objects.values("sponsor").annotate(
+                running=Count("pk", filter=Q(status__in=RUNNING_STATUSES)),
+                proposed=Count("pk", filter=Q(status=S.PROPOSED)),
+            )
+        }
         for slug, party in self.parties.items():
-            running = Patronship.objects.running().filter(sponsor=party).count()
+            row = counts.get(party.pk, {"running": 0, "proposed": 0})
+            running, proposed = row["running"], row["proposed"]
             if running > party.max_patronships:
                 raise DemoDataError(
                     f"{slug} sponsors {running} running patronships, "
                     f"more than its maximum of {party.max_patronships}."
                 )
+            if proposed and (party.is_paused or running + proposed > party.max_patronships):
+                raise DemoDataError(f"{slug} has no room for {proposed} proposed patronships.")

@@ -19,6 +19,7 @@ NEEDS_CLUBS = [
         "kind": "in_kind",
         "effort": "one_off",
         "time_frame": "vor dem Winter",
+        "status": "in_progress",
         "public": True,
     },
     {
@@ -182,6 +183,7 @@ NEEDS_CLUBS = [
         "kind": "know_how",
         "effort": "long_term",
         "time_frame": "im Laufe des Jahres",
+        "status": "in_progress",
         "public": True,
         "competencies": ["Digitalisierungsberatung"],
     },
@@ -276,6 +278,7 @@ NEEDS_CLUBS = [
         "kind": "in_kind",
         "effort": "one_off",
         "time_frame": "vor der Heizperiode",
+        "status": "in_progress",
         "public": True,
     },
     {

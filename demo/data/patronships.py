@@ -39,7 +39,7 @@ PATRONSHIPS = [
             "zwei Jahre und eine Schulung für drei Ehrenamtliche."
         ),
         "recipient_gives": "Zwei Teamtage im Tierheim für das Pixelwerk-Team.",
-        "start": -60,
+        "start": -57,
         "months": 12,
         "checkin_interval_days": 60,
     },
@@ -114,7 +114,7 @@ PATRONSHIPS = [
         "recipient_gives": "Pixelwerk stellt zwei Praktikumsplätze für Zugewanderte bereit.",
         "start": -45,
         "months": 6,
-        "checkin_interval_days": 45,
+        "checkin_interval_days": 30,
     },
     {
         "sponsor": "stadtwerk-muskauer-heide",
@@ -130,7 +130,7 @@ PATRONSHIPS = [
             "Die Kinder gestalten den Jahreskalender des Stadtwerks und besuchen beim Zukunftstag "
             "die Azubiwerkstatt."
         ),
-        "start": -90,
+        "start": -85,
         "months": 12,
         "checkin_interval_days": 90,
     },
@@ -286,6 +286,41 @@ PATRONSHIPS = [
         "sponsor_gives": "Erste-Hilfe-Kurs und Brandschutzhelfer-Ausbildung für 12 Beschäftigte.",
         "recipient_gives": "Inspektion des Mannschaftstransportwagens der Jugendfeuerwehr.",
         "proposed_days_ago": 6,
+    },
+    {
+        "sponsor": "haustechnik-pohl",
+        "recipient": "kirchgemeinde-am-braunsteich",
+        "title": "Die Heizung im Gemeindesaal wieder warm bekommen",
+        "need": "Heizung im Gemeindesaal wird nicht warm",
+        "status": "proposed",
+        "sponsor_gives": (
+            "Heizung entlüften und spülen, die Pumpe prüfen; ein Angebot, falls sie neu muss."
+        ),
+        "recipient_gives": "Der Posaunenchor spielt beim Jubiläum des Betriebs.",
+        "proposed_days_ago": 19,
+    },
+    {
+        "sponsor": "fotostudio-augenblick",
+        "recipient": "heimatverein-krauschwitz",
+        "title": "Die Chronik des Heimatvereins wird digital",
+        "need": "Alte Fotos und Chroniken digital sichern",
+        "status": "proposed",
+        "sponsor_gives": (
+            "Fotos und Chroniken einscannen, eine Ordnerstruktur anlegen und zwei Mitglieder im "
+            "Scannen anlernen."
+        ),
+        "recipient_gives": "Eine Fotoausstellung „Krauschwitz früher“ im Schaufenster des Studios.",
+        "proposed_days_ago": 10,
+    },
+    {
+        "sponsor": "dachdeckerei-noack",
+        "recipient": "jsv-heidelaeufer",
+        "title": "Ein dichtes Dach für die Umkleide der Heideläufer",
+        "need": "Undichtes Dach über dem Umkleideraum",
+        "status": "proposed",
+        "sponsor_gives": "Dach über dem Umkleideraum abdichten, Material zum Selbstkostenpreis.",
+        "recipient_gives": "Ein Fußballturnier für die Belegschaft und ihre Kinder.",
+        "proposed_days_ago": 2,
     },
     # --- completed ----------------------------------------------------------------------------
     {

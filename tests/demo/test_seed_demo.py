@@ -5,10 +5,11 @@ from io import StringIO
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from advisors.models import Network, NetworkMembership, NetworkTie, Recommendation
+from audit.models import AuditEntry
 from demo.services import (
     ADVISOR_EMAIL,
     COMPANY_MEMBER_EMAIL,
@@ -17,10 +18,18 @@ from demo.services import (
     ORGANISATION_MEMBER_EMAIL,
     demo_seed,
 )
-from exchange.models import Need, Offer
+from exchange.models import Interest, Need, Offer
+from matching.models import PairDecision
+from notifications.models import Notification
 from parties.models import ContactPerson, Membership, MembershipRole, Party, PartyCompetency
 from patronships.models import (
     ALLOWED_TRANSITIONS,
+    CheckIn,
+    ClosingReview,
+    Contribution,
+    Introduction,
+    Milestone,
+    Note,
     Patronship,
     PatronshipStatus,
     PatronshipTransition,
@@ -40,24 +49,27 @@ MODELS = [
     Need.topics.through,
     Patronship,
     PatronshipTransition,
+    Patronship.topics.through,
     Seal,
+    Interest,
+    Introduction,
+    PairDecision,
+    CheckIn,
+    Contribution,
+    Note,
+    Milestone,
+    ClosingReview,
+    Network,
+    NetworkMembership,
+    NetworkTie,
+    Recommendation,
+    AuditEntry,
+    Notification,
 ]
 
 
 def _counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in MODELS}
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    """Seed once for the whole module (seeding takes a few seconds), like `setUpTestData`.
-
-    The seed runs inside an outer transaction that is rolled back after the module; each test
-    still runs in its own savepoint through `django_db`, so what one test changes is undone.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield demo_seed()
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
@@ -207,6 +219,17 @@ def test_no_sponsor_runs_more_patronships_than_it_may(seeded):
 
 
 @pytest.mark.django_db
+def test_proposals_go_only_to_sponsors_with_room(seeded):
+    proposed = Patronship.objects.filter(status=PatronshipStatus.PROPOSED)
+    for patronship in proposed.select_related("sponsor"):
+        sponsor = patronship.sponsor
+        running = Patronship.objects.running().filter(sponsor=sponsor).count()
+        pending = proposed.filter(sponsor=sponsor).count()
+        assert not sponsor.is_paused, sponsor
+        assert running + pending <= sponsor.max_patronships, sponsor
+
+
+@pytest.mark.django_db
 def test_the_command_prints_the_demo_logins_and_counts(seeded):
     out = StringIO()
     call_command("seed_demo", stdout=out)
@@ -221,3 +244,5 @@ def test_the_command_prints_the_demo_logins_and_counts(seeded):
     assert DEMO_PASSWORD in text
     assert "nothing, everything was already there" in text
     assert "companies" in text and "patronships active" in text
+    for line in ("introductions waiting", "check-ins open", "contributions", "recommendations"):
+        assert line in text

@@ -28,4 +28,4 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Counts:")
         for name, count in result.totals.items():
-            self.stdout.write(f"  {name:<24} {count:>4}")
+            self.stdout.write(f"  {name:<26} {count:>5}")
