@@ -234,9 +234,9 @@ class AgreementForm(TermMixin, forms.ModelForm):
         if not self.is_bound:
             for field in ("sponsor_contact", "recipient_contact"):
                 if not self.initial.get(field):
-                    self.initial[field] = self.fields[field].queryset.filter(
-                        is_primary=True
-                    ).first()
+                    self.initial[field] = (
+                        self.fields[field].queryset.filter(is_primary=True).first()
+                    )
 
     def clean(self):
         cleaned = super().clean()
