@@ -276,6 +276,7 @@ class _Seeder:
         FoerderkreisSeeder(self, history).run(advisor)
         WorkspaceSeeder(self, history).run(list(seeded.values()))
         history.flush()
+        self._publication()
 
         self.result.logins = [
             DemoLogin("Koordination", self.coordinator.email, self.coordinator.name),
@@ -285,6 +286,20 @@ class _Seeder:
         ]
         self.result.totals = demo_totals()
         return self.result
+
+    def _publication(self) -> None:
+        """Consents and stories for the gallery, newsletter readers and last year's report."""
+        from newsletter.demo import newsletter_demo_seed
+        from publication.demo import seed_publication
+        from reports.demo import reports_demo_seed
+
+        published = seed_publication(coordinator=self.coordinator)
+        if published.missing:
+            raise DemoDataError(f"Stories without their patronship: {published.missing}")
+        created = Counter({"published stories": published.stories, "consents": published.consents})
+        created.update(newsletter_demo_seed())
+        created.update(reports_demo_seed())
+        self.result.created.update(+created)  # leave out what was already there
 
     def _member_login(self, role: str, slug: str) -> DemoLogin:
         user = self.members[slug]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_filters",
@@ -60,6 +61,9 @@ INSTALLED_APPS = [
     "advisors",
     "workspace",
     "directory",
+    "publication",
+    "newsletter",
+    "reports",
     "pages",
     "demo",
 ]
@@ -151,6 +155,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.digest_weekly",
         "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
     },
+    # Newsletter sending whose worker died or whose retries ran out goes on (or is closed).
+    "newsletter-resume": {
+        "task": "newsletter.tasks.sending_resume",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 # The coordinator's workflow: when an unanswered introduction is reminded and escalated,
@@ -160,6 +169,13 @@ INTRODUCTION_ESCALATION_DAYS = env_int("INTRODUCTION_ESCALATION_DAYS", 14, minim
 INTRODUCTION_LINK_DAYS = env_int("INTRODUCTION_LINK_DAYS", 30, minimum=1)
 RENEWAL_OFFER_DAYS = env_int("RENEWAL_OFFER_DAYS", 60, minimum=1)
 CHECKIN_NOTICE_DAYS = env_int("CHECKIN_NOTICE_DAYS", 7, minimum=0)
+
+# Seals: the title printed on them, when holders are reminded before expiry, and how many
+# public verifications one address may make per window (seconds).
+SEAL_TITLE = env_str("SEAL_TITLE", "Lausitzer Sozialpate")
+SEAL_EXPIRY_NOTICE_DAYS = env_int("SEAL_EXPIRY_NOTICE_DAYS", 30, minimum=1)
+SEAL_VERIFY_RATE_LIMIT = env_int("SEAL_VERIFY_RATE_LIMIT", 60, minimum=1)
+SEAL_VERIFY_RATE_WINDOW = env_int("SEAL_VERIFY_RATE_WINDOW", 60, minimum=1)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -5,6 +5,7 @@ from django.views.static import serve
 
 urlpatterns = [
     path("", include("pages.urls")),
+    path("", include("publication.urls")),
     path("konto/", include("allauth.urls")),
     path("mein-bereich/", include("accounts.urls")),
     path("parteien/", include("parties.urls")),
@@ -17,6 +18,8 @@ urlpatterns = [
     path("benachrichtigungen/", include("notifications.urls")),
     path("protokoll/", include("audit.urls")),
     path("foerderkreis/", include("advisors.urls")),
+    path("newsletter/", include("newsletter.urls")),
+    path("jahresbericht/", include("reports.urls")),
     path("", include("exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("verwaltung/", admin.site.urls),

@@ -53,6 +53,11 @@ RESTRICTED = {
     "/koordination/pipeline/": {"coordinator", "advisor"},
     "/koordination/neue-bedarfe/": {"coordinator"},
     "/koordination/zwischengespraeche/": {"coordinator"},
+    "/newsletter/ausgaben/": {"coordinator"},
+    "/newsletter/ausgaben/neu/": {"coordinator"},
+    "/newsletter/abonnenten/": {"coordinator"},
+    "/jahresbericht/kennzahlen.csv": {"coordinator", "advisor"},
+    "/jahresbericht/kennzahlen.xlsx": {"coordinator", "advisor"},
 }
 # POST-only actions: the roles allowed to use them get 405 for a GET.
 POST_ONLY = {

@@ -66,7 +66,11 @@ def _waited_days(introduction) -> int:
     ],
 )
 def test_every_workspace_model_has_demo_rows(seeded, model, name):
-    assert seeded.created[name] == model.objects.count() > 0
+    if model is AuditEntry:
+        # Publication consents and stories are audited too, counted with them.
+        assert 0 < seeded.created[name] <= model.objects.count()
+    else:
+        assert seeded.created[name] == model.objects.count() > 0
 
 
 @pytest.mark.django_db
