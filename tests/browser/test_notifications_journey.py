@@ -8,14 +8,13 @@ from django.core import mail
 
 from notifications.models import EmailMode, NotificationKind
 from notifications.services import email_settings_for, notify
-from tests.browser.conftest import browser, visitor  # noqa: F401  (fixtures)
 from tests.browser.test_registration_journey import _login
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
 
-def test_read_settle_and_unsubscribe(visitor, company, company_member, coordinator):  # noqa: F811
+def test_read_settle_and_unsubscribe(visitor, company, company_member, coordinator):
     mail.outbox = []
     notify(
         kind=NotificationKind.CHECKIN,

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from parties.models import PartyStatus
 from patronships.models import IntroductionStatus, PatronshipStatus
-from tests.browser.conftest import browser, visitor  # noqa: F401 (fixtures)
 from tests.browser.test_registration_journey import _login
 from tests.conftest import PASSWORD
 from tests.factories import (
@@ -52,11 +51,11 @@ def desk(coordinator):
     CheckInFactory(patronship=roof, due_on=timezone.localdate() - datetime.timedelta(days=3))
 
 
-def test_coordinator_desk_and_pipeline(visitor, coordinator, advisor, desk):  # noqa: F811
+def test_coordinator_desk_and_pipeline(visitor, coordinator, advisor, desk):
     clara = visitor("workspace-coordinator")
     page = clara.page
     _login(page, coordinator.email, PASSWORD)
-    page.get_by_role("link", name="Arbeitsplatz").click()
+    page.get_by_role("link", name="Arbeitsplatz", exact=True).click()
     page.get_by_role("heading", name="Arbeitsplatz der Koordination").wait_for()
     assert page.get_by_text("eskaliert", exact=True).is_visible()
     assert page.get_by_text("überfällig seit 3 Tagen").is_visible()
@@ -83,7 +82,7 @@ def test_coordinator_desk_and_pipeline(visitor, coordinator, advisor, desk):  # 
 
     anton = visitor("workspace-advisor")
     _login(anton.page, advisor.email, PASSWORD)
-    anton.page.get_by_role("link", name="Pipeline").click()
+    anton.page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Pipeline").click()
     anton.page.get_by_text("Sie sehen die Pipeline lesend.").wait_for()
     assert anton.page.get_by_role("link", name="Vereinbarung festhalten").count() == 0
     anton.check("board-read-only")
