@@ -20,17 +20,26 @@ def test_coordinator_reviews_suggestions_for_a_need(visitor, coordinator, organi
     taxonomy_load_reference()
     roof = Competency.objects.get(name="Dachdeckerei")
     near = CompanyFactory(name="Dachdeckerei Noack")
-    far = CompanyFactory(name="Dachbau Zittau",
-                         municipality=MunicipalityFactory(name="Zittau", postcodes="02763",
-                                                          latitude=50.8961, longitude=14.8072),
-                         radius_km=30)
+    far = CompanyFactory(
+        name="Dachbau Zittau",
+        municipality=MunicipalityFactory(
+            name="Zittau", postcodes="02763", latitude=50.8961, longitude=14.8072
+        ),
+        radius_km=30,
+    )
     for party in (near, far):
         PartyCompetency.objects.create(party=party, competency=roof, rating=3)
-    need = NeedFactory(party=organisation, title="Unser Dach ist undicht",
-                       description="Bei Regen tropft es in die Umkleide der Kinder.",
-                       kind="in_kind")
-    NeedFactory(party=organisation, title="Harfe für die Gedenkfeier",
-                description="Wer spielt bei unserer Gedenkfeier Harfe?")
+    need = NeedFactory(
+        party=organisation,
+        title="Unser Dach ist undicht",
+        description="Bei Regen tropft es in die Umkleide der Kinder.",
+        kind="in_kind",
+    )
+    NeedFactory(
+        party=organisation,
+        title="Harfe für die Gedenkfeier",
+        description="Wer spielt bei unserer Gedenkfeier Harfe?",
+    )
     services.suggestions_rebuild()
 
     clara = visitor("coordinator")

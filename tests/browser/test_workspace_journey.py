@@ -82,7 +82,9 @@ def test_coordinator_desk_and_pipeline(visitor, coordinator, advisor, desk):
 
     anton = visitor("workspace-advisor")
     _login(anton.page, advisor.email, PASSWORD)
-    anton.page.get_by_role("navigation", name="Hauptnavigation").get_by_role("link", name="Pipeline").click()
+    anton.page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
+        "link", name="Pipeline"
+    ).click()
     anton.page.get_by_text("Sie sehen die Pipeline lesend.").wait_for()
     assert anton.page.get_by_role("link", name="Vereinbarung festhalten").count() == 0
     anton.check("board-read-only")
