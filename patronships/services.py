@@ -271,7 +271,7 @@ def introduction_answer(
     by = by if getattr(by, "is_authenticated", False) else None
     with transaction.atomic():
         introduction = (
-            Introduction.objects.select_for_update()
+            Introduction.objects.select_for_update(of=("self",))
             .select_related("patronship__sponsor", "patronship__recipient", "patronship__need")
             .get(pk=introduction.pk)
         )
