@@ -1,6 +1,7 @@
 """Recognising taxonomy entries (competencies, topics) in a need's own words."""
 
 from collections import defaultdict
+from functools import lru_cache
 
 from .text import MIN_PART, normalise, terms
 
@@ -9,12 +10,19 @@ def words_with_stems(text: str) -> list[tuple[str, str]]:
     """(word as written, stem) for the meaningful words of a text."""
     pairs = []
     for word in text.split():
-        cleaned = normalise(word)
-        for part in cleaned.split():
-            found = terms(part)
-            if found:
-                pairs.append((word.strip(".,;:!?()\"'„“”"), found[0]))
+        pairs += _word_with_stems(word)
     return pairs
+
+
+@lru_cache(maxsize=200_000)
+def _word_with_stems(word: str) -> tuple[tuple[str, str], ...]:
+    # Texts share most of their words: each distinct word is read once.
+    pairs = []
+    for part in normalise(word).split():
+        found = terms(part)
+        if found:
+            pairs.append((word.strip(".,;:!?()\"'„“”"), found[0]))
+    return tuple(pairs)
 
 
 class LabelMatcher:
@@ -38,6 +46,7 @@ class LabelMatcher:
                 else:
                     for term in label_terms:
                         self.multi[term].append((label_terms, entry_id))
+        self._hits: dict[str, tuple[tuple[str, float], ...]] = {}
 
     def find(self, text: str) -> dict[int, tuple[float, str]]:
         """Entry id → (strength 0.8–1.0, the word of the text that named it)."""
@@ -47,15 +56,15 @@ class LabelMatcher:
         """Like `find`, for a text already split by `words_with_stems`."""
         found: dict[int, tuple[float, str]] = {}
         reached: dict[str, tuple[float, str]] = {}
+        hits_of = self._hits
         for word, term in words:
-            hits = [(term, 1.0)]
-            if len(term) > MIN_PART:
-                hits += [(part, 0.8) for part in compound_parts(term)]
+            hits = hits_of.get(term)
+            if hits is None:
+                hits = hits_of[term] = self._label_terms_in(term)
             for label_term, strength in hits:
-                if label_term in self.single or label_term in self.multi:
-                    best = reached.get(label_term)
-                    if best is None or strength > best[0]:
-                        reached[label_term] = (strength, word)
+                best = reached.get(label_term)
+                if best is None or strength > best[0]:
+                    reached[label_term] = (strength, word)
         for label_term, (strength, word) in reached.items():
             for entry_id in self.single.get(label_term, ()):
                 if entry_id not in found or strength > found[entry_id][0]:
@@ -67,6 +76,18 @@ class LabelMatcher:
                         words = " ".join(dict.fromkeys(reached[t][1] for t in label_terms))
                         found[entry_id] = (strength_all, words)
         return found
+
+    def _label_terms_in(self, term: str) -> tuple[tuple[str, float], ...]:
+        """Label terms a text term names: itself (1.0) or a part of it as a compound (0.8).
+        Looked up once per distinct term (see `_hits`)."""
+        hits = [(term, 1.0)]
+        if len(term) > MIN_PART:
+            hits += [(part, 0.8) for part in compound_parts(term)]
+        return tuple(
+            (label_term, strength)
+            for label_term, strength in hits
+            if label_term in self.single or label_term in self.multi
+        )
 
 
 def compound_parts(term: str):

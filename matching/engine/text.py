@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 MIN_PART = 4
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e"})
+_FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("ß", "ss"), ("é", "e"), ("è", "e"))
 _NON_LETTERS = re.compile(r"[^a-z]+")
 _SUFFIXES = ("ungen", "ern", "em", "en", "er", "es", "e", "s", "n")
 
@@ -39,11 +39,17 @@ _STOPWORDS_TEXT = """
     mehrere mehreren außerdem bevor
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
-_STOP = frozenset(s.translate(_FOLD) for s in STOPWORDS)
 
 
 def normalise(text: str) -> str:
-    return _NON_LETTERS.sub(" ", text.lower().translate(_FOLD)).strip()
+    text = text.lower()
+    if not text.isascii():  # a few replaces beat a translation table by far
+        for letter, plain in _FOLD:
+            text = text.replace(letter, plain)
+    return _NON_LETTERS.sub(" ", text).strip()
+
+
+_STOP = frozenset(normalise(s) for s in STOPWORDS)
 
 
 @lru_cache(maxsize=200_000)
@@ -56,7 +62,13 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Stems of the meaningful words of a text, in order (duplicates kept)."""
-    return [stem(word) for word in normalise(text).split() if len(word) >= 3 and word not in _STOP]
+    return [term for term in map(_term, normalise(text).split()) if term]
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str:
+    """A normalised word's stem, or "" for a word too short or saying nothing."""
+    return stem(word) if len(word) >= 3 and word not in _STOP else ""
 
 
 class Vocabulary:
