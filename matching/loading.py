@@ -48,20 +48,28 @@ def _place(municipality) -> Place | None:
     return Place(municipality.pk, municipality.name, municipality.latitude, municipality.longitude)
 
 
-def load_candidates() -> list[CandidateData]:
-    """Every approved party with its competencies, offers, topics, place and load."""
-    parties = list(Party.objects.approved().select_related("municipality"))
+def load_candidates(parties=None) -> list[CandidateData]:
+    """Every approved party (or those of `parties`, ids, that are approved) with its
+    competencies, offers, topics, place and load."""
+    approved = Party.objects.approved().select_related("municipality")
+    if parties is not None:
+        approved = approved.filter(pk__in=parties)
+    parties = list(approved)
+    # Related rows are read by subquery: a list of thousands of ids is no query parameter.
+    chosen = approved.values("pk")
     competencies = defaultdict(dict)
     for party_id, competency_id, rating in PartyCompetency.objects.filter(
-        party__in=parties
+        party__in=chosen
     ).values_list("party_id", "competency_id", "rating"):
         competencies[party_id][competency_id] = rating
     offer_competencies = defaultdict(set)
     through = Offer.competencies.through
-    for offer_id, competency_id in through.objects.values_list("offer_id", "competency_id"):
+    for offer_id, competency_id in through.objects.filter(offer__party__in=chosen).values_list(
+        "offer_id", "competency_id"
+    ):
         offer_competencies[offer_id].add(competency_id)
     offers = defaultdict(list)
-    for offer in Offer.objects.active().filter(party__in=parties):
+    for offer in Offer.objects.active().filter(party__in=chosen):
         offers[offer.party_id].append(
             OfferData(
                 offer.kind,
@@ -71,12 +79,14 @@ def load_candidates() -> list[CandidateData]:
             )
         )
     topics = defaultdict(set)
-    for party_id, topic_id in Party.topics.through.objects.values_list("party_id", "topic_id"):
+    for party_id, topic_id in Party.topics.through.objects.filter(party__in=chosen).values_list(
+        "party_id", "topic_id"
+    ):
         topics[party_id].add(topic_id)
     running = defaultdict(int)
     for field in ("sponsor", "recipient"):
         for party_id, n in (
-            Patronship.objects.filter(status__in=RUNNING_STATUSES)
+            Patronship.objects.filter(status__in=RUNNING_STATUSES, **{f"{field}__in": chosen})
             .values_list(field)
             .annotate(n=Count("pk"))
         ):

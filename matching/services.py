@@ -3,22 +3,19 @@
 import logging
 import threading
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from audit.services import audit_record
 from exchange.models import Need, NeedStatus
 
-from .engine.ranker import Index
-from .loading import load_candidates, load_history, load_needs, load_taxonomy
+from . import resident
+from .loading import load_history, load_needs
 from .models import MatchingWeights, PairDecision, Suggestion
 
 logger = logging.getLogger(__name__)
 LIMIT = 10
-
-
-def build_index() -> Index:
-    return Index(load_taxonomy(), load_candidates(), MatchingWeights.current())
 
 
 def _store(results, *, need_ids) -> int:
@@ -55,36 +52,64 @@ def _store(results, *, need_ids) -> int:
 
 def suggestions_rebuild() -> int:
     """Recompute every open need's suggestions; drop those of needs no longer open."""
-    index = build_index()
+    index = resident.build()
     needs = load_needs()
     results = index.rank_many(needs, load_history(), limit=LIMIT, processes=2)
-    return _store(results, need_ids=None)
+    stored = _store(results, need_ids=None)
+    resident.replace(index)
+    return stored
 
 
-def suggestions_refresh_needs(*, need_ids) -> int:
+def suggestions_refresh_needs(*, need_ids, index=None, history=None) -> int:
     """Recompute the given needs (those no longer open just lose their suggestions)."""
     need_ids = list(need_ids)
     needs = load_needs(
         Need.objects.filter(pk__in=need_ids, status=NeedStatus.OPEN, party__status="approved")
     )
-    results = build_index().rank_many(needs, load_history(), limit=LIMIT) if needs else {}
-    return _store(results, need_ids=need_ids)
+    if not needs:
+        return _store({}, need_ids=need_ids)
+    index = index or resident.current()
+    history = history or load_history()
+    return _store(index.rank_many(needs, history, limit=LIMIT), need_ids=need_ids)
+
+
+def _lowest_kept_scores(need_ids) -> dict[int, int]:
+    """Each need's lowest stored score where its list is full (others take anyone shown)."""
+    need_ids, floors = sorted(need_ids), {}
+    # SQLite takes 999 parameters a query; PostgreSQL many more.
+    step = min(connection.features.max_query_params or 10_000, 10_000) - 1
+    for start in range(0, len(need_ids), step):
+        floors.update(
+            Suggestion.objects.filter(
+                need_id__in=need_ids[start : start + step], rank=LIMIT
+            ).values_list("need_id", "score")
+        )
+    return floors
 
 
 def suggestions_refresh_party(*, party_id: int) -> int:
-    """A party changed: recompute its own needs and every need it is or could be suggested
-    for. Needs of the other kind are all affected, as the party may now fit or not."""
-    from parties.models import Party
-
-    party = Party.objects.filter(pk=party_id).first()
+    """A party changed: recompute its own needs, the needs it is suggested for (it may drop
+    out) and the needs whose list it now enters (it scores at least the lowest suggestion
+    kept there, or the list has room)."""
+    index = resident.party_changed(party_id)
+    history = load_history()
     affected = set(
         Suggestion.objects.filter(candidate_id=party_id).values_list("need_id", flat=True)
     )
     open_needs = Need.objects.filter(status=NeedStatus.OPEN)
     affected |= set(open_needs.filter(party_id=party_id).values_list("pk", flat=True))
-    if party is not None and party.is_approved:
-        affected |= set(open_needs.exclude(party__kind=party.kind).values_list("pk", flat=True))
-    return suggestions_refresh_needs(need_ids=affected)
+    if party_id in index.position:
+        prepared, since = resident.prepared_needs(index)
+        # Needs changed after they were read for `prepared` are recomputed in any case.
+        affected |= set(
+            open_needs.filter(Q(updated_at__gte=since) | Q(party__updated_at__gte=since))
+            .exclude(party_id=party_id)
+            .values_list("pk", flat=True)
+        )
+        scores = index.candidate_scores(party_id, prepared, history)
+        floors = _lowest_kept_scores(scores.keys() - affected)
+        affected |= {need for need, score in scores.items() if score >= floors.get(need, 0)}
+    return suggestions_refresh_needs(need_ids=affected, index=index, history=history)
 
 
 def pair_exclude(*, need: Need, candidate, by, reason: str = "") -> PairDecision:
@@ -121,10 +146,11 @@ REBUILD_THRESHOLD = 25
 _pending = threading.local()
 
 
-def schedule_refresh(*, need_ids=(), party_ids=()) -> None:
+def schedule_refresh(*, need_ids=(), party_ids=(), rebuild=False) -> None:
     state = getattr(_pending, "state", None)
     if state is None:
-        state = _pending.state = {"needs": set(), "parties": set()}
+        state = _pending.state = {"needs": set(), "parties": set(), "rebuild": False}
+    state["rebuild"] |= rebuild
     state["needs"].update(need_ids)
     state["parties"].update(party_ids)
     # Every call registers a flush; the first one after the commit sends everything
@@ -141,7 +167,8 @@ def _flush() -> None:
     # recomputation, never anything stale.
     if not state:
         return
-    if len(state["needs"]) + len(state["parties"]) > REBUILD_THRESHOLD:
+    if state["rebuild"] or len(state["needs"]) + len(state["parties"]) > REBUILD_THRESHOLD:
+        resident.invalidate()
         rebuild_suggestions.delay()
         return
     for party_id in sorted(state["parties"]):
@@ -161,6 +188,7 @@ def weights_update(*, overrides: dict, by) -> MatchingWeights:
     )
     from .tasks import rebuild_suggestions
 
+    transaction.on_commit(resident.invalidate)
     transaction.on_commit(rebuild_suggestions.delay)
     return row
 
@@ -170,7 +198,7 @@ def rank_need(*, need: Need, limit: int = LIMIT) -> dict:
     from parties.models import Party
 
     data = load_needs(Need.objects.filter(pk=need.pk))
-    suggestions = build_index().rank_many(data, load_history(), limit=limit)[need.pk]
+    suggestions = resident.current().rank_many(data, load_history(), limit=limit)[need.pk]
     names = dict(
         Party.objects.filter(pk__in=[s.candidate_id for s in suggestions]).values_list("pk", "name")
     )

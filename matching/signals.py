@@ -2,10 +2,12 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 
 from exchange.models import Need, Offer
 from parties.models import Party, PartyCompetency
 from patronships.models import Patronship
+from taxonomy.models import Competency, CompetencyGroup, Topic
 
 from .services import schedule_refresh
 
@@ -20,6 +22,8 @@ def need_changed(sender, instance, **kwargs):
 @receiver(m2m_changed, sender=Need.topics.through)
 def need_tags_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, Need):
+        # The kept reading of all needs is renewed for needs changed since (see resident).
+        Need.objects.filter(pk=instance.pk).update(updated_at=timezone.now())
         schedule_refresh(need_ids=[instance.pk])
 
 
@@ -45,3 +49,14 @@ def party_tags_changed(sender, instance, action, **kwargs):
 def patronship_changed(sender, instance, **kwargs):
     # Capacity changes with every patronship that starts or ends.
     schedule_refresh(party_ids=[instance.sponsor_id, instance.recipient_id])
+
+
+@receiver(post_save, sender=Competency)
+@receiver(post_delete, sender=Competency)
+@receiver(post_save, sender=CompetencyGroup)
+@receiver(post_delete, sender=CompetencyGroup)
+@receiver(post_save, sender=Topic)
+@receiver(post_delete, sender=Topic)
+def taxonomy_changed(sender, instance, **kwargs):
+    # Synonyms and groups shape every comparison: everything is computed anew.
+    schedule_refresh(rebuild=True)

@@ -155,12 +155,22 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifications.tasks.digest_weekly",
         "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
     },
+    # Suggestions are kept fresh change by change; once a night everything is recomputed,
+    # which also renews the word weights that in-place updates leave as they were.
+    "matching-rebuild": {
+        "task": "matching.tasks.rebuild_suggestions",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Newsletter sending whose worker died or whose retries ran out goes on (or is closed).
     "newsletter-resume": {
         "task": "newsletter.tasks.sending_resume",
         "schedule": crontab(minute="*/5"),
     },
 }
+
+# Each worker keeps its matching index between refreshes (see matching/resident.py); off,
+# every refresh builds one from the database.
+MATCHING_KEEP_INDEX = env_bool("MATCHING_KEEP_INDEX", True)
 
 # The coordinator's workflow: when an unanswered introduction is reminded and escalated,
 # and how early renewal is offered and check-ins are announced.

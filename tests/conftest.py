@@ -81,5 +81,10 @@ def _fresh_cache():
     """Rate limits and cached pages must not leak from one test into the next."""
     from django.core.cache import cache
 
+    from matching import resident, services
+
     cache.clear()
+    # Nor matching refreshes a rolled-back test collected, nor an index kept for its data.
+    services._pending.state = None
+    resident._kept.clear()
     yield

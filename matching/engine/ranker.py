@@ -440,6 +440,20 @@ class Index:
             for r, local, values, flags in scored
         }
 
+    def candidate_scores(
+        self, candidate_id: int, prepared: "Prepared", history: History | None = None
+    ) -> dict[int, int]:
+        """One candidate's score (0-100) for each prepared need it would be shown for,
+        without explanations: what deciding which lists it may enter needs."""
+        view = CandidateView(self, np.array([self.position[candidate_id]]))
+        rows = np.arange(len(prepared.needs))
+        with _collector_paused():
+            scored = score_chunk(self.w, view, prepared.arrays, rows, PairHistory(history), 1)
+        return {
+            prepared.needs[r].id: int(round(min(100.0, values[0])))
+            for r, _local, values, _flags in scored
+        }
+
     def update_candidate(self, candidate: CandidateData) -> None:
         """Replace one candidate's rows in place (new words wait for the next full build)."""
         with _collector_paused():

@@ -1,0 +1,148 @@
+"""The index a process keeps between refreshes.
+
+Building the index reads every approved party and takes seconds at large sizes; ranking one
+changed need against a built index takes milliseconds. So each process (a Celery worker, or
+the web process when tasks run in-process) keeps one index, and a counter in the shared
+cache (Redis in production) says whether it is still current: everything that changes what
+the index holds (a party, the taxonomy, the weights, a full rebuild) moves the counter, and
+a process that finds it moved by someone else builds its index anew before using it.
+
+A changed party is written into the kept index in place when that is exact: the party was
+and still is a candidate, and its words and competencies are all known to the index.
+Otherwise (a new or removed candidate, a new word) the index is built anew. The nightly full
+rebuild (see `CELERY_BEAT_SCHEDULE`) also refreshes the word weights, which in-place updates
+leave as they were.
+"""
+
+import random
+import threading
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from .engine.ranker import Index, Prepared
+from .loading import load_candidates, load_needs, load_taxonomy
+from .models import MatchingWeights
+
+KEY = "matching:index-version"
+
+
+class _Kept:
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.clear()
+
+    def clear(self):
+        self.index: Index | None = None
+        self.version: int | None = None
+        self.prepared: Prepared | None = None
+        self.prepared_at = None
+
+
+_kept = _Kept()
+
+
+def _enabled() -> bool:
+    return getattr(settings, "MATCHING_KEEP_INDEX", True)
+
+
+def _shared_version() -> int | None:
+    version = cache.get(KEY)
+    if version is None:
+        # A random start: a process's old version never matches a counter started anew
+        # after the cache was emptied.
+        cache.add(KEY, random.getrandbits(48))
+        version = cache.get(KEY)
+    return version
+
+
+def _bump() -> int | None:
+    """Move the shared counter; the new value, or None if the cache lost it meanwhile."""
+    _shared_version()
+    try:
+        return cache.incr(KEY)
+    except ValueError:
+        return None
+
+
+def build() -> Index:
+    return Index(load_taxonomy(), load_candidates(), MatchingWeights.current())
+
+
+def current() -> Index:
+    """An index that holds every change made so far: the kept one, or a new one."""
+    if not _enabled():
+        return build()
+    with _kept.lock:
+        version = _shared_version()
+        if _kept.index is None or version is None or _kept.version != version:
+            _kept.clear()
+            _kept.index = build()
+            _kept.version = version
+        return _kept.index
+
+
+def replace(index: Index) -> None:
+    """A full rebuild made `index`: every process takes it (or builds its own) from now on."""
+    with _kept.lock:
+        version = _bump()
+        _kept.clear()
+        if _enabled():
+            _kept.index, _kept.version = index, version
+
+
+def invalidate() -> None:
+    """What every index holds changed (taxonomy, weights): all processes build anew."""
+    with _kept.lock:
+        _bump()
+        _kept.clear()
+
+
+def _fits_in_place(index: Index, candidate) -> bool:
+    if candidate.id not in index.position:
+        return False
+    known = index.competency_pos
+    competencies = set(candidate.competencies).union(*(o.competencies for o in candidate.offers))
+    if not competencies <= known.keys():
+        return False
+    words = index.vocabulary.index
+    return all(term in words for term in index._candidate_terms(candidate))
+
+
+def party_changed(party_id: int) -> Index:
+    """Write one party's change into the kept index and tell the other processes."""
+    if not _enabled():
+        return build()
+    with _kept.lock:
+        before = _shared_version()
+        up_to_date = _kept.index is not None and _kept.version == before
+        (candidate,) = load_candidates(parties=[party_id]) or (None,)
+        index = _kept.index
+        in_index = up_to_date and party_id in index.position
+        if up_to_date and candidate is None and not in_index:
+            return index  # not a candidate before or now: nothing the index holds changed
+        after = _bump()
+        if up_to_date and candidate is not None and _fits_in_place(index, candidate):
+            index.update_candidate(candidate)
+            # Kept only if nobody else moved the counter meanwhile.
+            _kept.version = after if after is not None and after == before + 1 else None
+            _kept.prepared = None if _kept.version is None else _kept.prepared
+            return index
+        _kept.clear()
+    return current()
+
+
+def prepared_needs(index: Index) -> tuple[Prepared, object]:
+    """Every open need, read by `index` once, and since when that reading holds.
+
+    Needs changed since then are read anew by whoever uses this (see
+    `services.suggestions_refresh_party`); the reading is kept with the kept index."""
+    with _kept.lock:
+        if _kept.index is index and _kept.prepared is not None:
+            return _kept.prepared, _kept.prepared_at
+        since = timezone.now()
+        prepared = index.prepare(load_needs())
+        if _kept.index is index:
+            _kept.prepared, _kept.prepared_at = prepared, since
+        return prepared, since
