@@ -455,6 +455,12 @@ def main() -> None:
             _postgres(
                 options.database_url, f'DROP DATABASE IF EXISTS "{database}"', env, check=False
             )
+        if options.redis_url:  # this run's keys only (they carry its own prefix)
+            import redis
+
+            client = redis.Redis.from_url(options.redis_url)
+            for key in client.scan_iter(match=f"{env['CACHE_KEY_PREFIX']}:*"):
+                client.delete(key)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

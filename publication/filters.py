@@ -67,10 +67,11 @@ class StoryFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["topic"].queryset = selectors.gallery_topics()
-        self.filters["municipality"].queryset = selectors.gallery_municipalities()
-        self.filters["competency"].queryset = selectors.gallery_competencies()
-        self.filters["year"].extra["choices"] = [(y, str(y)) for y in selectors.gallery_years()]
+        choices = selectors.gallery_choices()
+        self.filters["topic"].queryset = choices.topics
+        self.filters["municipality"].queryset = choices.municipalities
+        self.filters["competency"].queryset = choices.competencies
+        self.filters["year"].extra["choices"] = [(y, str(y)) for y in choices.years]
         fields = self.form.fields
         fields["q"].error_messages["max_length"] = _(
             "Bitte suchen Sie mit höchstens %(limit_value)d Zeichen."

@@ -103,9 +103,9 @@ def public_stories() -> QuerySet[Story]:
 
 
 def _for_display(stories: QuerySet[Story]) -> QuerySet[Story]:
-    return stories.select_related(
-        "patronship__sponsor__municipality", "patronship__recipient__municipality"
-    ).prefetch_related(
+    # The partners' places come in a query of their own (see _evaluate): two more joins in
+    # the page's query made PostgreSQL spend most of its time planning it.
+    return stories.select_related("patronship__sponsor", "patronship__recipient").prefetch_related(
         Prefetch("patronship__topics", queryset=Topic.objects.order_by("name")),
         Prefetch(
             "patronship__seals",
@@ -240,9 +240,8 @@ class PublicStory:
         return settings.SITE_URL + self.image_url
 
 
-def neutral_label(party: Party) -> str:
+def neutral_label(party: Party, place: str) -> str:
     """How a partner who did not consent to their name is called."""
-    place = party.municipality.name if party.municipality else ""
     if party.kind == PartyKind.COMPANY:
         if place:
             return _("Ein Unternehmen aus %(place)s") % {"place": place}
@@ -252,18 +251,19 @@ def neutral_label(party: Party) -> str:
     return _("Eine Organisation")
 
 
-def _public_party(story: Story, side: str) -> PublicParty:
+def _public_party(story: Story, side: str, places: dict[int, str]) -> PublicParty:
     party: Party = getattr(story.patronship, side)
+    place = places.get(party.municipality_id, "")
     named = getattr(story, f"{side}_show_name")
     logo = ""
     # A logo names its owner as clearly as the name does: shown only with both consents.
     if named and getattr(story, f"{side}_show_logo") and (party.logo_thumbnail or party.logo):
         logo = reverse("publication:story_logo", args=[story.pk, side])
     return PublicParty(
-        label=party.name if named else neutral_label(party),
+        label=party.name if named else neutral_label(party, place),
         named=named,
         is_company=party.kind == PartyKind.COMPANY,
-        municipality=party.municipality.name if party.municipality else "",
+        municipality=place,
         profile_url=reverse("publication:party", args=[party.slug]) if named else "",
         logo_url=logo,
         website=party.website if named else "",
@@ -282,12 +282,12 @@ def _public_photo(story: Story, photo: StoryPhoto) -> PublicPhoto:
     )
 
 
-def public_story_from(story: Story, *, today: datetime.date | None = None) -> PublicStory:
-    """The consented view of a row from `public_stories()` (prefetched by `_for_display`)."""
-    today = today or timezone.localdate()
+def public_story_from(story: Story, *, today: datetime.date, places: dict[int, str]) -> PublicStory:
+    """The consented view of a row from `public_stories()` (prefetched by `_for_display`;
+    `places` names the partners' municipalities by id)."""
     patronship: Patronship = story.patronship
-    sponsor = _public_party(story, SIDE_SPONSOR)
-    recipient = _public_party(story, SIDE_RECIPIENT)
+    sponsor = _public_party(story, SIDE_SPONSOR, places)
+    recipient = _public_party(story, SIDE_RECIPIENT, places)
     quotes = []
     for side, party in ((SIDE_SPONSOR, sponsor), (SIDE_RECIPIENT, recipient)):
         text = getattr(story, f"{side}_quote").strip()
@@ -336,13 +336,21 @@ def public_story_from(story: Story, *, today: datetime.date | None = None) -> Pu
     )
 
 
+def _evaluate(stories) -> list[PublicStory]:
+    """Public objects for rows of `_for_display()`, with the partners' places from one query."""
+    stories = list(stories)
+    ids = {getattr(s.patronship, side).municipality_id for s in stories for side in SIDES}
+    places = dict(Municipality.objects.filter(pk__in=ids - {None}).values_list("pk", "name"))
+    today = timezone.localdate()
+    return [public_story_from(s, today=today, places=places) for s in stories]
+
+
 def public_story_list(stories: QuerySet[Story], *, limit: int | None = None) -> list[PublicStory]:
-    """Evaluate `public_stories()` (filtered) into public objects: four queries."""
+    """Evaluate `public_stories()` (filtered) into public objects: five queries."""
     stories = _for_display(stories)
     if limit is not None:
         stories = stories[:limit]
-    today = timezone.localdate()
-    return [public_story_from(s, today=today) for s in stories]
+    return _evaluate(stories)
 
 
 def paginate(queryset: QuerySet, number, per_page: int):
@@ -354,18 +362,18 @@ def public_story_page(stories: QuerySet[Story], number, per_page: int):
     """One page of `stories` and its public objects. Raises InvalidPage for a page number
     that is not a number or out of range (stable URLs: no silent "last page")."""
     page = paginate(_for_display(stories), number, per_page)
-    today = timezone.localdate()
-    return page, [public_story_from(s, today=today) for s in page.object_list]
+    return page, _evaluate(page.object_list)
 
 
 def public_story(pk: int) -> PublicStory | None:
     """One public story with everything its page shows, or None."""
-    story = _for_display(public_stories().filter(pk=pk)).first()
-    if story is None:
+    found = _evaluate(_for_display(public_stories().filter(pk=pk))[:1])
+    if not found:
         return None
-    public = public_story_from(story)
+    public = found[0]
+    patronship_id = Story.objects.filter(pk=pk).values_list("patronship_id", flat=True)
     totals = Contribution.objects.filter(
-        patronship_id=story.patronship_id, confirmed_at__isnull=False
+        patronship_id__in=patronship_id, confirmed_at__isnull=False
     ).aggregate(hours=Sum("hours"), value=Sum("value_eur"))
     return dataclasses.replace(public, hours=totals["hours"], value_eur=totals["value"])
 
@@ -518,46 +526,54 @@ def stories_search(stories: QuerySet[Story], query: str) -> QuerySet[Story]:
 # --- choices for the gallery's filters ---------------------------------------------------
 
 
-def gallery_topics() -> QuerySet[Topic]:
-    return Topic.objects.filter(
-        Exists(
-            Patronship.topics.through.objects.filter(
-                topic=OuterRef("pk"),
-                patronship__in=public_stories().values("patronship_id"),
-            )
-        )
-    ).order_by("name")
+@dataclass(frozen=True)
+class GalleryChoices:
+    """What the gallery's filters offer: only topics, places, competencies and years of
+    public stories. Made from one query over the public stories, so that each list is a
+    plain lookup by primary key."""
+
+    topics: QuerySet
+    municipalities: QuerySet
+    competencies: QuerySet
+    years: tuple[int, ...]
 
 
-def gallery_municipalities() -> QuerySet[Municipality]:
-    patronships = Patronship.objects.filter(pk__in=public_stories().values("patronship_id"))
-    return Municipality.objects.filter(
-        Q(pk__in=patronships.values("sponsor__municipality"))
-        | Q(pk__in=patronships.values("recipient__municipality"))
-    ).order_by("name")
-
-
-def gallery_competencies() -> QuerySet[Competency]:
-    patronships = Patronship.objects.filter(pk__in=public_stories().values("patronship_id"))
-    return Competency.objects.filter(
-        Q(pk__in=patronships.values("need__competencies"))
-        | Q(
-            pk__in=PartyCompetency.objects.filter(party__in=patronships.values("sponsor")).values(
-                "competency"
-            )
-        )
-    ).order_by("name")
-
-
-def gallery_years() -> list[int]:
-    years = (
+def gallery_choices() -> GalleryChoices:
+    rows = list(
         public_stories()
-        .filter(patronship__start_date__isnull=False)
         .order_by()
-        .values_list("patronship__start_date__year", flat=True)
-        .distinct()
+        .values_list(
+            "patronship_id",
+            "patronship__start_date",
+            "patronship__sponsor_id",
+            "patronship__sponsor__municipality_id",
+            "patronship__recipient__municipality_id",
+            "patronship__need_id",
+        )
     )
-    return sorted(set(years), reverse=True)
+    patronships = [row[0] for row in rows]
+    places = {row[3] for row in rows} | {row[4] for row in rows}
+    sponsors = {row[2] for row in rows}
+    needs = {row[5] for row in rows} - {None}
+    return GalleryChoices(
+        topics=Topic.objects.filter(
+            pk__in=Patronship.topics.through.objects.filter(patronship_id__in=patronships).values(
+                "topic_id"
+            )
+        ).order_by("name"),
+        municipalities=Municipality.objects.filter(pk__in=places - {None}).order_by("name"),
+        competencies=Competency.objects.filter(
+            Q(
+                pk__in=Need.competencies.through.objects.filter(need_id__in=needs).values(
+                    "competency_id"
+                )
+            )
+            | Q(
+                pk__in=PartyCompetency.objects.filter(party_id__in=sponsors).values("competency_id")
+            )
+        ).order_by("name"),
+        years=tuple(sorted({row[1].year for row in rows if row[1]}, reverse=True)),
+    )
 
 
 def stories_with_competency(stories: QuerySet[Story], competency) -> QuerySet[Story]:

@@ -178,10 +178,11 @@ def _grow(n: int, topic):
 
 @pytest.mark.parametrize("n", [2, 30])
 def test_gallery_query_budget(client, topic, django_assert_max_num_queries, n):
-    """Version; the filter's choices (topics, places, competencies, years) and the chosen
-    topic looked up; the count and the page; the page's topics, seals and photos."""
+    """Version; the public stories' topics, places, competencies and years (one query),
+    then the choices' three lists, and the chosen topic looked up; the count and the page;
+    the page's topics, seals, photos and the partners' places."""
     _grow(n, topic)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         client.get(reverse("publication:gallery"), {"topic": "sport", "q": "Nummer"})
 
 
@@ -205,13 +206,13 @@ def test_needs_board_query_budget(client, organisation, topic, django_assert_max
 
 
 def test_story_page_query_budget(client, story, django_assert_max_num_queries):
-    """Version, the story, its topics, seals, photos and the contribution totals."""
+    """Version, the story, its topics, seals, photos, the partners' places and the
+    contribution totals."""
     for _ in range(5):
         add_photo(story)
-        SealFactory(
-            patronship=story.patronship, holder=story.patronship.recipient
-        ) if False else None
-    with django_assert_max_num_queries(6):
+    for holder in (story.patronship.sponsor, story.patronship.recipient):
+        SealFactory(patronship=story.patronship, holder=holder)
+    with django_assert_max_num_queries(7):
         client.get(reverse("publication:story", args=[story.pk, story.slug]))
 
 
@@ -220,8 +221,9 @@ def test_party_profile_query_budget(client, story, topic, django_assert_max_num_
     for i in range(10):
         other = public_story(patronship__sponsor=sponsor, title=f"Noch eine {i}")
         other.patronship.topics.add(topic)
-    # Version, the party, its competencies, its stories, their topics, seals and photos.
-    with django_assert_max_num_queries(7):
+    # Version, the party, its competencies, its stories, their topics, seals, photos and
+    # the partners' places.
+    with django_assert_max_num_queries(8):
         client.get(reverse("publication:party", args=[sponsor.slug]))
 
 
