@@ -21,7 +21,6 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("jahresbericht/", include("reports.urls")),
     path("", include("exchange.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("verwaltung/", admin.site.urls),
 ]
 

@@ -25,6 +25,7 @@ PRIVATE_PATHS = [
     "/protokoll/",
     "/foerderkreis/",
     "/veroeffentlichung/",
+    "/sprache/",
     "/interessen/",
     "/angebote/",
     "/bedarfe/",

@@ -67,8 +67,9 @@ def render_public(request, fragments: Fragments, *, status: int = 200):
     return response
 
 
-# The whole page is cached for visitors without a session: the one thing in it that
-# differs between them, the CSRF token of the footer's language form, is put in per request.
+# The whole page is cached for visitors without a session: it is the same bytes for all of
+# them (the footer's language switch is a plain link). Should a public page ever carry a
+# form, its CSRF token is put in per request.
 CSRF_PLACEHOLDER = b"publication-csrf-placeholder-5b1f0c"
 INDENTATION = re.compile(rb"\n[ \t]+")
 
@@ -84,8 +85,11 @@ def _whole_page_cacheable(request, canonical: str) -> bool:
 
 
 def _page_response(request, page: bytes):
-    """The cached page (UTF-8 bytes, so nothing is encoded again) with this visitor's token."""
-    response = HttpResponse(page.replace(CSRF_PLACEHOLDER, get_token(request).encode()))
+    """The cached page (UTF-8 bytes, so nothing is encoded again), with this visitor's CSRF
+    token if it has a form."""
+    if CSRF_PLACEHOLDER in page:
+        page = page.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(page)
     response["Cache-Control"] = "no-cache"
     return response
 

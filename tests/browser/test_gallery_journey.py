@@ -171,6 +171,17 @@ def test_visitor_filters_the_gallery_and_opens_a_story(visitor):
     assert page.get_by_role("heading", level=1, name="Dachdeckerei Krüger GmbH").is_visible()
     guest.check("party-profile")
 
+    # The visitor reads the page in English and back, by the footer's language links.
+    profile_url = page.url
+    page.get_by_role("navigation", name="Sprache").get_by_role("link", name="English").click()
+    page.wait_for_url(profile_url)
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("link", name="Legal notice").is_visible()
+    guest.check("party-profile-english")
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Deutsch").click()
+    page.wait_for_url(profile_url)
+    assert page.locator("html").get_attribute("lang") == "de"
+
     # The open needs board and its way in.
     page.goto("/offene-bedarfe/")
     assert page.get_by_role("heading", name="Kleinbus für die Ferienfahrt").is_visible()
