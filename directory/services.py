@@ -64,10 +64,13 @@ def directory_import(*, file, filename: str, by, dry_run: bool) -> ImportReport:
         )
         return report
     report.written = True
-    # Bulk writes send no signals: recompute all suggestions once the import is committed.
+    # Bulk writes send no signals: recompute all suggestions once the import is committed,
+    # and let public pages (names, places of published partners) be rendered anew.
     from matching.tasks import rebuild_suggestions
+    from publication.caching import public_version_bump
 
     transaction.on_commit(rebuild_suggestions.delay)
+    public_version_bump()
     return report
 
 

@@ -269,3 +269,15 @@ def test_labels_need_the_taxonomy(coordinator, db):
     Topic.objects.create(slug="sport", name="Sport", synonyms=["Fußball"])
     report = run_import(coordinator, [company(themen="FUSSBALL; fußball", kompetenzen="Web")])
     assert report.rows[0].errors == ["kompetenzen: Unbekannte Kompetenz „Web“."]
+
+
+def test_an_import_renders_public_pages_anew(coordinator, db, django_capture_on_commit_callbacks):
+    """Bulk writes send no signals: the import itself retires the cached public pages."""
+    from publication.caching import public_version
+
+    run_import(coordinator, [company()])
+    before = public_version()
+    rows = [company(name="Dachdeckerei Krüger GmbH")]
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(coordinator, rows)
+    assert public_version() != before
