@@ -30,6 +30,13 @@ ALLOWED_TRANSITIONS = {
 }
 
 RUNNING_STATUSES = (PatronshipStatus.AGREED, PatronshipStatus.ACTIVE)
+# Patronships whose story may be told (see the publication app).
+PUBLISHABLE_STATUSES = (
+    PatronshipStatus.AGREED,
+    PatronshipStatus.ACTIVE,
+    PatronshipStatus.COMPLETED,
+    PatronshipStatus.RENEWED,
+)
 CLOSED_STATUSES = (
     PatronshipStatus.COMPLETED,
     PatronshipStatus.DECLINED,

@@ -17,7 +17,7 @@ from parties.models import ContactPerson, Party
 from .. import services
 from ..access import get_patronship_for_viewer
 from ..forms import AgreementForm, EndEarlyForm, ReasonForm, RenewForm
-from ..models import Introduction, Patronship, PatronshipStatus
+from ..models import PUBLISHABLE_STATUSES, Introduction, Patronship, PatronshipStatus
 from .accompaniment import accompaniment_context
 
 
@@ -105,6 +105,7 @@ def detail(request, pk: int):
             for name, label, allowed in ACTIONS
             if request.user.is_coordinator and patronship.status in allowed
         ],
+        "publishable": patronship.status in PUBLISHABLE_STATUSES,
         "renewal_due": patronship.status == PatronshipStatus.ACTIVE
         and patronship.end_date is not None
         and patronship.end_date <= timezone.localdate() + datetime.timedelta(days=60),

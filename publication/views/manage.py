@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from parties.access import coordinator_required
 from parties.models import Party
-from patronships.models import Patronship, PatronshipStatus
+from patronships.models import PUBLISHABLE_STATUSES, Patronship
 
 from .. import selectors, services
 from ..access import (
@@ -34,12 +34,7 @@ from ..forms import (
 )
 from ..models import CONSENT_ITEMS, Consent, ConsentItem, Story, StoryPhoto, StoryStatus
 
-OVERVIEW_STATUSES = [
-    PatronshipStatus.AGREED,
-    PatronshipStatus.ACTIVE,
-    PatronshipStatus.COMPLETED,
-    PatronshipStatus.RENEWED,
-]
+OVERVIEW_STATUSES = PUBLISHABLE_STATUSES
 
 
 def _posted(request, *, files: bool = False):

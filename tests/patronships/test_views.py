@@ -384,3 +384,21 @@ def test_detail_query_count_is_constant(client, coordinator, django_assert_max_n
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+@pytest.mark.parametrize(
+    "status,linked",
+    [
+        (PatronshipStatus.PROPOSED, False),
+        (PatronshipStatus.ACTIVE, True),
+        (PatronshipStatus.COMPLETED, True),
+        (PatronshipStatus.DECLINED, False),
+    ],
+)
+def test_detail_links_publication_once_there_is_something_to_tell(
+    client, company_member, company, status, linked
+):
+    patronship = PatronshipFactory(sponsor=company, status=status)
+    page = _login(client, company_member).get(reverse("patronships:detail", args=[patronship.pk]))
+    link = reverse("publication:manage", args=[patronship.pk])
+    assert (f'href="{link}"' in page.content.decode()) is linked
