@@ -105,7 +105,8 @@ def test_seal_from_issue_to_revocation(
     names = {name.split("/", 1)[1] for name in kit.namelist()}
     assert {"Anleitung.html", "einbinden.txt", "siegel-240.png", "siegel-druck.png"} <= names
     page.get_by_role("button", name="Code kopieren").click()
-    assert page.get_by_text("Der Code ist kopiert.").is_visible()
+    # The clipboard answers asynchronously: wait for the confirmation to appear.
+    page.get_by_text("Der Code ist kopiert.").wait_for(state="visible")
     snippet = page.evaluate("navigator.clipboard.readText()")
     assert snippet == page.get_by_label(re.compile("HTML-Code")).input_value()
     assert f"{live_server.url}/siegel/{seal.code}/siegel-240.png" in snippet
