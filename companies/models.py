@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from parties.models import Party, PartyKind, PartyQuerySet
 
@@ -14,7 +15,7 @@ class Company(Party):
 
     class Meta:
         proxy = True
-        verbose_name = _("Unternehmen")
+        verbose_name = pgettext_lazy("one party", "Unternehmen")
         verbose_name_plural = _("Unternehmen")
 
     def save(self, *args, **kwargs):

@@ -10,10 +10,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PartyKind(models.TextChoices):
-    COMPANY = "company", _("Unternehmen")
+    COMPANY = "company", pgettext_lazy("one party", "Unternehmen")
     ORGANISATION = "organisation", _("Organisation")
 
 
