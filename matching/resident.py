@@ -41,6 +41,9 @@ class _Kept:
 
 
 _kept = _Kept()
+# Held while an index is read or changed: threads of one process (a threaded web server
+# running tasks in-process) must not rank with an index another thread is changing.
+exclusive = _kept.lock
 
 
 def _enabled() -> bool:

@@ -68,9 +68,10 @@ def suggestions_refresh_needs(*, need_ids, index=None, history=None) -> int:
     )
     if not needs:
         return _store({}, need_ids=need_ids)
-    index = index or resident.current()
     history = history or load_history()
-    return _store(index.rank_many(needs, history, limit=LIMIT), need_ids=need_ids)
+    with resident.exclusive:
+        results = (index or resident.current()).rank_many(needs, history, limit=LIMIT)
+    return _store(results, need_ids=need_ids)
 
 
 def _lowest_kept_scores(need_ids) -> dict[int, int]:
@@ -91,25 +92,26 @@ def suggestions_refresh_party(*, party_id: int) -> int:
     """A party changed: recompute its own needs, the needs it is suggested for (it may drop
     out) and the needs whose list it now enters (it scores at least the lowest suggestion
     kept there, or the list has room)."""
-    index = resident.party_changed(party_id)
     history = load_history()
     affected = set(
         Suggestion.objects.filter(candidate_id=party_id).values_list("need_id", flat=True)
     )
     open_needs = Need.objects.filter(status=NeedStatus.OPEN)
     affected |= set(open_needs.filter(party_id=party_id).values_list("pk", flat=True))
-    if party_id in index.position:
-        prepared, since = resident.prepared_needs(index)
-        # Needs changed after they were read for `prepared` are recomputed in any case.
-        affected |= set(
-            open_needs.filter(Q(updated_at__gte=since) | Q(party__updated_at__gte=since))
-            .exclude(party_id=party_id)
-            .values_list("pk", flat=True)
-        )
-        scores = index.candidate_scores(party_id, prepared, history)
-        floors = _lowest_kept_scores(scores.keys() - affected)
-        affected |= {need for need, score in scores.items() if score >= floors.get(need, 0)}
-    return suggestions_refresh_needs(need_ids=affected, index=index, history=history)
+    with resident.exclusive:
+        index = resident.party_changed(party_id)
+        if party_id in index.position:
+            prepared, since = resident.prepared_needs(index)
+            # Needs changed after they were read for `prepared` are recomputed in any case.
+            affected |= set(
+                open_needs.filter(Q(updated_at__gte=since) | Q(party__updated_at__gte=since))
+                .exclude(party_id=party_id)
+                .values_list("pk", flat=True)
+            )
+            scores = index.candidate_scores(party_id, prepared, history)
+            floors = _lowest_kept_scores(scores.keys() - affected)
+            affected |= {need for need, score in scores.items() if score >= floors.get(need, 0)}
+        return suggestions_refresh_needs(need_ids=affected, index=index, history=history)
 
 
 def pair_exclude(*, need: Need, candidate, by, reason: str = "") -> PairDecision:
@@ -198,7 +200,9 @@ def rank_need(*, need: Need, limit: int = LIMIT) -> dict:
     from parties.models import Party
 
     data = load_needs(Need.objects.filter(pk=need.pk))
-    suggestions = resident.current().rank_many(data, load_history(), limit=limit)[need.pk]
+    history = load_history()
+    with resident.exclusive:
+        suggestions = resident.current().rank_many(data, history, limit=limit)[need.pk]
     names = dict(
         Party.objects.filter(pk__in=[s.candidate_id for s in suggestions]).values_list("pk", "name")
     )
