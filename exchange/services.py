@@ -101,11 +101,11 @@ class InterestError(Exception):
 def interest_create(*, need: Need, party, message: str, by) -> Interest:
     """A party says "we could help"; the coordinator is told, the owner sees only a count."""
     if party.pk == need.party_id:
-        raise InterestError("Für den eigenen Bedarf können Sie kein Interesse bekunden.")
+        raise InterestError(_("Für den eigenen Bedarf können Sie kein Interesse bekunden."))
     if not need.is_open:
-        raise InterestError("Dieser Bedarf ist nicht mehr offen.")
+        raise InterestError(_("Dieser Bedarf ist nicht mehr offen."))
     if Interest.objects.filter(need=need, party=party).exists():
-        raise InterestError("Sie haben für diesen Bedarf schon Interesse bekundet.")
+        raise InterestError(_("Sie haben für diesen Bedarf schon Interesse bekundet."))
     interest = Interest.objects.create(need=need, party=party, message=message, created_by=by)
     from parties.services import notify_coordinators
 
@@ -140,8 +140,10 @@ def need_merge(*, keep: Need, duplicate: Need, by) -> Need:
 
     if keep.pk == duplicate.pk or keep.party_id != duplicate.party_id:
         raise NeedMergeError(
-            "Zusammenführen lassen sich nur zwei Bedarfe desselben Unternehmens "
-            "oder derselben Organisation."
+            _(
+                "Zusammenführen lassen sich nur zwei Bedarfe desselben Unternehmens "
+                "oder derselben Organisation."
+            )
         )
     snapshot = _snapshot(duplicate)
     for interest in duplicate.interests.all():

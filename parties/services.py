@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from audit.models import AuditEntry
 from audit.services import audit_record
@@ -113,7 +114,7 @@ def party_create_on_behalf(
 @transaction.atomic
 def party_approve(*, party: Party, by) -> Party:
     if party.status == PartyStatus.APPROVED:
-        raise PartyError("Diese Registrierung ist bereits freigegeben.")
+        raise PartyError(_("Diese Registrierung ist bereits freigegeben."))
     party.status = PartyStatus.APPROVED
     party.reviewed_by = by
     party.reviewed_at = timezone.now()
@@ -127,7 +128,7 @@ def party_approve(*, party: Party, by) -> Party:
 @transaction.atomic
 def party_reject(*, party: Party, by, reason: str) -> Party:
     if party.status != PartyStatus.PENDING:
-        raise PartyError("Nur wartende Registrierungen können abgelehnt werden.")
+        raise PartyError(_("Nur wartende Registrierungen können abgelehnt werden."))
     party.status = PartyStatus.REJECTED
     party.reviewed_by = by
     party.reviewed_at = timezone.now()
@@ -218,7 +219,8 @@ def party_competency_add(*, party: Party, competency, rating: int) -> PartyCompe
         return existing
     if party.party_competencies.count() >= MAX_CORE_COMPETENCIES:
         raise PartyError(
-            f"Höchstens {MAX_CORE_COMPETENCIES} Kernkompetenzen – bitte entfernen Sie zuerst eine."
+            _("Höchstens %(n)d Kernkompetenzen – bitte entfernen Sie zuerst eine.")
+            % {"n": MAX_CORE_COMPETENCIES}
         )
     return PartyCompetency.objects.create(party=party, competency=competency, rating=rating)
 
@@ -270,7 +272,7 @@ def _admin_count(party: Party) -> int:
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str) -> Membership:
     if membership.is_admin and role != MembershipRole.ADMIN and _admin_count(membership.party) <= 1:
-        raise PartyError("Die letzte Person mit Verwaltungsrecht kann ihre Rolle nicht abgeben.")
+        raise PartyError(_("Die letzte Person mit Verwaltungsrecht kann ihre Rolle nicht abgeben."))
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -283,8 +285,10 @@ def membership_remove(*, membership: Membership) -> None:
     list(Membership.objects.select_for_update().filter(party=membership.party))
     if membership.is_admin and _admin_count(membership.party) <= 1:
         raise PartyError(
-            "Die letzte Person mit Verwaltungsrecht kann nicht austreten. "
-            "Geben Sie das Verwaltungsrecht zuerst an eine andere Person."
+            _(
+                "Die letzte Person mit Verwaltungsrecht kann nicht austreten. "
+                "Geben Sie das Verwaltungsrecht zuerst an eine andere Person."
+            )
         )
     membership.delete()
 
@@ -332,14 +336,16 @@ def party_merge_preview(*, keep: Party, duplicate: Party) -> dict:
     from patronships.models import Patronship
 
     if keep.pk == duplicate.pk:
-        raise PartyError("Bitte wählen Sie zwei verschiedene Einträge.")
+        raise PartyError(_("Bitte wählen Sie zwei verschiedene Einträge."))
     if keep.kind != duplicate.kind:
-        raise PartyError("Ein Unternehmen und eine Organisation lassen sich nicht zusammenführen.")
+        raise PartyError(
+            _("Ein Unternehmen und eine Organisation lassen sich nicht zusammenführen.")
+        )
     between = Patronship.objects.filter(
         Q(sponsor=keep, recipient=duplicate) | Q(sponsor=duplicate, recipient=keep)
     )
     if between.exists():
-        raise PartyError("Die beiden Einträge haben eine Patenschaft miteinander.")
+        raise PartyError(_("Die beiden Einträge haben eine Patenschaft miteinander."))
     return {
         "memberships": duplicate.memberships.count(),
         "needs": duplicate.needs.count(),

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from .models import (
     Competency,
@@ -98,7 +99,7 @@ def _add_to_party(suggestion: TaxonomySuggestion, competency: Competency) -> Non
 
 def _resolve(suggestion, *, status, competency, by) -> TaxonomySuggestion:
     if suggestion.status != SuggestionStatus.OPEN:
-        raise SuggestionError("Dieser Vorschlag ist bereits entschieden.")
+        raise SuggestionError(_("Dieser Vorschlag ist bereits entschieden."))
     suggestion.status = status
     suggestion.competency = competency
     suggestion.resolved_by = by

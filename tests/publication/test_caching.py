@@ -262,7 +262,7 @@ def test_every_visitor_without_a_session_gets_the_same_cached_bytes(story):
     assert f'href="{switch}?next={url}"'.encode() in one.content
     response = second.get(switch, {"next": url})
     assert response.status_code == 302 and response["Location"] == url
-    assert b"<html lang=\"en\">" in second.get(url).content  # its own cache entry
+    assert b'<html lang="en">' in second.get(url).content  # its own cache entry
 
 
 def test_signed_in_people_get_their_own_header_not_the_cached_one(client, story, coordinator):
