@@ -149,3 +149,9 @@ def prepared_needs(index: Index) -> tuple[Prepared, object]:
         if _kept.index is index:
             _kept.prepared, _kept.prepared_at = prepared, since
         return prepared, since
+
+
+def forget_prepared() -> None:
+    """Read all needs again at the next use (too many changed since the last reading)."""
+    with _kept.lock:
+        _kept.prepared = _kept.prepared_at = None

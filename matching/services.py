@@ -11,6 +11,7 @@ from audit.services import audit_record
 from exchange.models import Need, NeedStatus
 
 from . import resident
+from .engine.ranker import Prepared
 from .loading import load_history, load_needs
 from .models import MatchingWeights, PairDecision, Suggestion
 
@@ -88,6 +89,28 @@ def _lowest_kept_scores(need_ids) -> dict[int, int]:
     return floors
 
 
+# Past this many needs changed since all were read, reading them again is cheaper than
+# recomputing each of them with every party change.
+READ_AGAIN_AFTER = 300
+
+
+def _needs_read(index, open_needs) -> tuple[Prepared, set[int]]:
+    """All open needs as the kept reading has them, and the needs changed (or whose owner
+    changed) since it was made: the reading is out of date for those, so they are
+    recomputed in any case. Past READ_AGAIN_AFTER of them, all are read again."""
+    prepared, since = resident.prepared_needs(index)
+    changed = set(
+        open_needs.filter(Q(updated_at__gte=since) | Q(party__updated_at__gte=since)).values_list(
+            "pk", flat=True
+        )
+    )
+    if len(changed) > READ_AGAIN_AFTER:
+        resident.forget_prepared()
+        prepared, _since = resident.prepared_needs(index)
+        changed = set()
+    return prepared, changed
+
+
 def suggestions_refresh_party(*, party_id: int) -> int:
     """A party changed: recompute its own needs, the needs it is suggested for (it may drop
     out) and the needs whose list it now enters (it scores at least the lowest suggestion
@@ -101,13 +124,8 @@ def suggestions_refresh_party(*, party_id: int) -> int:
     with resident.exclusive:
         index = resident.party_changed(party_id)
         if party_id in index.position:
-            prepared, since = resident.prepared_needs(index)
-            # Needs changed after they were read for `prepared` are recomputed in any case.
-            affected |= set(
-                open_needs.filter(Q(updated_at__gte=since) | Q(party__updated_at__gte=since))
-                .exclude(party_id=party_id)
-                .values_list("pk", flat=True)
-            )
+            prepared, changed = _needs_read(index, open_needs.exclude(party_id=party_id))
+            affected |= changed
             scores = index.candidate_scores(party_id, prepared, history)
             floors = _lowest_kept_scores(scores.keys() - affected)
             affected |= {need for need, score in scores.items() if score >= floors.get(need, 0)}

@@ -205,3 +205,23 @@ def test_a_party_enters_a_full_list_it_now_beats(world, monkeypatch):
     services.suggestions_rebuild()
     assert world["agency"].pk in kept
     assert kept == [c for c, _ in ranking(world["roof_need"])]
+
+
+def test_after_many_changed_needs_all_are_read_again(world, monkeypatch):
+    monkeypatch.setattr(services, "READ_AGAIN_AFTER", 1)
+    services.suggestions_rebuild()
+    services.suggestions_refresh_party(party_id=world["agency"].pk)  # reads all needs
+    first_reading = resident._kept.prepared_at
+    later = [NeedFactory(party=world["club"], title=t) for t in ("Kinderfest", "Chorprobe")]
+    seen = []
+    real = services.suggestions_refresh_needs
+    monkeypatch.setattr(
+        services,
+        "suggestions_refresh_needs",
+        lambda *, need_ids, **kwargs: (
+            seen.append(set(need_ids)) or real(need_ids=need_ids, **kwargs)
+        ),
+    )
+    services.suggestions_refresh_party(party_id=world["agency"].pk)
+    assert resident._kept.prepared_at > first_reading
+    assert not {n.pk for n in later} & seen[-1]  # read anew instead of recomputed
