@@ -73,7 +73,12 @@ class Visitor:
         self.page.screenshot(path=SCREENSHOTS / f"{slug}-desktop.png", full_page=True)
         self.page.set_viewport_size(PHONE)
         self.page.screenshot(path=SCREENSHOTS / f"{slug}-phone.png", full_page=True)
+        # Nothing may stick out sideways on a phone (the page would scroll horizontally).
+        overflow = self.page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         self.page.set_viewport_size(DESKTOP)
+        assert overflow <= 0, f"{step} ({self.page.url}) is {overflow}px too wide for a phone"
 
     def check(self, step: str):
         """Screenshots, no serious or critical axe violation, no request to a foreign host."""
