@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from patronships.models import CheckIn, ClosingReview, Contribution, PatronshipStatus
 from tests.browser.test_registration_journey import _login
@@ -41,14 +42,14 @@ def test_accompanying_a_patronship(
     page.get_by_label("Sachwert in Euro").fill("249,90")
     page.get_by_label("Was wurde gegeben?").fill("Dachrinne erneuert, Material gestellt")
     page.get_by_role("button", name="Beitrag eintragen").click()
-    assert page.get_by_text("Bitte geben Sie keine negativen Zahlen an.").is_visible()
+    expect(page.get_by_text("Bitte geben Sie keine negativen Zahlen an.")).to_be_visible()
     assert page.get_by_label("Sachwert in Euro").input_value() == "249,90"
     carl.check("contribution-error")
     page.get_by_label("Stunden").fill("6")
     page.get_by_role("button", name="Beitrag eintragen").click()
     page.wait_for_url(re.compile(rf"{detail}$"))
-    assert page.get_by_text("die Koordination bestätigt ihn").is_visible()
-    assert page.get_by_role("cell", name="unbestätigt").is_visible()
+    expect(page.get_by_text("die Koordination bestätigt ihn")).to_be_visible()
+    expect(page.get_by_role("cell", name="unbestätigt")).to_be_visible()
     contribution = Contribution.objects.get()
     assert str(contribution.value_eur) == "249.90" and contribution.confirmed_at is None
 
@@ -59,16 +60,16 @@ def test_accompanying_a_patronship(
     page.goto(detail)
     clara.check("detail-coordinator")
     page.get_by_role("button", name=re.compile("^Beitrag vom .* bestätigen")).click()
-    assert page.get_by_text("ist bestätigt").is_visible()
+    expect(page.get_by_text("ist bestätigt")).to_be_visible()
     page.get_by_label("Was wurde besprochen?").fill("Dach ist dicht, Training läuft wieder.")
     page.get_by_role("button", name="Zwischengespräch festhalten").click()
-    assert page.get_by_text("Das Zwischengespräch ist festgehalten.").is_visible()
+    expect(page.get_by_text("Das Zwischengespräch ist festgehalten.")).to_be_visible()
     page.get_by_role("textbox", name="Notiz").fill(
         "Sommerfest am 12. Juli: Kindertanzgruppe tritt auf."
     )
     page.get_by_label("Nur für Koordination und Förderkreis (intern)").uncheck()
     page.get_by_role("button", name="Notiz speichern").click()
-    assert page.get_by_text("beide Partner sehen sie").is_visible()
+    expect(page.get_by_text("beide Partner sehen sie")).to_be_visible()
     clara.check("detail-after-checkin")
     checkin.refresh_from_db()
     assert checkin.done_at is not None
@@ -79,8 +80,8 @@ def test_accompanying_a_patronship(
     page = olga.page
     _login(page, organisation_member.email, PASSWORD)
     page.goto(detail)
-    assert page.get_by_text("Sommerfest am 12. Juli").is_visible()
-    assert page.get_by_role("cell", name="249,90 €").first.is_visible()
+    expect(page.get_by_text("Sommerfest am 12. Juli")).to_be_visible()
+    expect(page.get_by_role("cell", name="249,90 €").first).to_be_visible()
     assert not page.get_by_text("Training läuft wieder").count()  # check-in notes: pipeline
     olga.check("detail-organisation")
 
@@ -91,11 +92,11 @@ def test_accompanying_a_patronship(
     page.get_by_role("link", name=re.compile("Rückblick für .* schreiben")).click()
     page.get_by_label("Was hat gut funktioniert?").fill("Schnelle Hilfe, das Dach ist dicht.")
     page.get_by_role("button", name="Rückblick speichern").click()
-    assert page.get_by_text("Bitte sagen Sie uns, ob Sie es wieder tun würden.").is_visible()
+    expect(page.get_by_text("Bitte sagen Sie uns, ob Sie es wieder tun würden.")).to_be_visible()
     olga.check("review-error")
     page.get_by_label("ja").check()
     page.get_by_role("button", name="Rückblick speichern").click()
     page.wait_for_url(re.compile(rf"{detail}$"))
-    assert page.get_by_text("Vielen Dank!").is_visible()
+    expect(page.get_by_text("Vielen Dank!")).to_be_visible()
     review = ClosingReview.objects.get()
     assert review.party == organisation and review.would_again == "yes"

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from exchange.models import Offer
 from parties.models import PartyCompetency
@@ -27,9 +28,9 @@ def test_company_edits_its_competencies_and_offers(visitor, company, company_mem
     # Search as you type: htmx replaces the results without a page load.
     page.get_by_label("Suchbegriff").press_sequentially("homepage", delay=30)
     page.get_by_role("button", name="Webseiten-Erstellung hinzufügen").click()
-    assert page.get_by_text(
-        "„Webseiten-Erstellung“ gehört jetzt zu Ihren Kernkompetenzen."
-    ).is_visible()
+    expect(
+        page.get_by_text("„Webseiten-Erstellung“ gehört jetzt zu Ihren Kernkompetenzen.")
+    ).to_be_visible()
 
     # The plain list works as well, with a self-rating.
     page.get_by_label("Kompetenz:", exact=True).select_option(label="Transporter und Kleinbus")
@@ -38,8 +39,8 @@ def test_company_edits_its_competencies_and_offers(visitor, company, company_mem
 
     page.get_by_label("Ihre Stichworte").fill("Flyer, Drohnenfotos")
     page.get_by_role("button", name="Zuordnen").click()
-    assert page.get_by_text("Zugeordnet: Druck und Kopie.").is_visible()
-    assert page.get_by_text("die Koordination prüft: Drohnenfotos.").is_visible()
+    expect(page.get_by_text("Zugeordnet: Druck und Kopie.")).to_be_visible()
+    expect(page.get_by_text("die Koordination prüft: Drohnenfotos.")).to_be_visible()
     carl.check("competencies-filled")
     page.get_by_role("button", name="Druck und Kopie entfernen").click()
 
@@ -61,5 +62,5 @@ def test_company_edits_its_competencies_and_offers(visitor, company, company_mem
     page.get_by_role("link", name="Kleinbus am Wochenende bearbeiten").click()
     page.get_by_label("Umfang").fill("nur am Wochenende, 9 Sitze")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("nur am Wochenende, 9 Sitze").is_visible()
+    expect(page.get_by_text("nur am Wochenende, 9 Sitze")).to_be_visible()
     assert Offer.objects.get(party=company).capacity == "nur am Wochenende, 9 Sitze"

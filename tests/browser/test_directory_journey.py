@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from parties.models import Party
 from tests.browser.test_registration_journey import _login
@@ -29,14 +30,14 @@ def test_coordinator_checks_fixes_and_imports_a_list(visitor, coordinator, tmp_p
     page.get_by_label("Datei").set_input_files(str(broken))
     page.get_by_role("button", name="Hochladen").click()
     page.wait_for_url(re.compile(r"/verzeichnis/import/"))
-    assert page.get_by_text("groesse: „riesig“ ist nicht erlaubt.", exact=False).is_visible()
+    expect(page.get_by_text("groesse: „riesig“ ist nicht erlaubt.", exact=False)).to_be_visible()
     clara.check("report-with-errors")
 
     page.get_by_role("link", name="Eine andere Datei hochladen").click()
     page.get_by_label("Datei").set_input_files(str(fixed))
     page.get_by_role("button", name="Hochladen").click()
     page.get_by_role("button", name="Jetzt importieren").click()
-    assert page.get_by_text("Importiert: 3 neu").is_visible()
+    expect(page.get_by_text("Importiert: 3 neu")).to_be_visible()
     clara.screenshot("report-imported")
     assert Party.objects.count() == 2
 

@@ -4,6 +4,7 @@ the coordinator sees it among the suggestions and can start the introduction fro
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from advisors.models import NetworkTie, Recommendation
 from matching import services
@@ -58,9 +59,9 @@ def test_advisor_recommends_and_coordinator_follows_up(visitor, advisor, coordin
     page.get_by_label("Notiz").fill("Inhaber ist Präsident des Clubs")
     anton.check("tie-form")
     page.get_by_role("button", name="Zuordnen").click()
-    assert page.get_by_text(
-        "ist jetzt dem Netzwerk „Rotary Club Weißwasser“ zugeordnet"
-    ).is_visible()
+    expect(
+        page.get_by_text("ist jetzt dem Netzwerk „Rotary Club Weißwasser“ zugeordnet")
+    ).to_be_visible()
     anton.check("network-detail")
     assert NetworkTie.objects.filter(party=far).exists()
 
@@ -73,14 +74,14 @@ def test_advisor_recommends_and_coordinator_follows_up(visitor, advisor, coordin
     page.get_by_label("Ich biete eine warme Vorstellung an").check()
     anton.check("recommend-form")
     page.get_by_role("button", name="Empfehlen").click()
-    assert page.get_by_text("Danke! Ihre Empfehlung").is_visible()
+    expect(page.get_by_text("Danke! Ihre Empfehlung")).to_be_visible()
     first = page.locator("article.suggestion").first
     assert "Bedachungen Noack" in first.inner_text()
     assert "empfohlen von Anton Förderkreis" in first.inner_text()
     assert "erreichbar über Rotary Club Weißwasser" in first.inner_text()
     anton.check("suggestions-after")
     page.goto("/foerderkreis/")
-    assert page.get_by_text("Rotary Club Weißwasser").first.is_visible()
+    expect(page.get_by_text("Rotary Club Weißwasser").first).to_be_visible()
     anton.check("mine")
 
     # The coordinator sees the warm offer and can start the introduction from it.

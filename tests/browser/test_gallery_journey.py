@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
+from playwright.sync_api import expect
 
 from patronships.models import PatronshipStatus
 from tests.factories import (
@@ -107,20 +108,22 @@ def test_visitor_filters_the_gallery_and_opens_a_story(visitor):
     page = guest.page
 
     page.goto("/galerie/")
-    assert page.get_by_role("heading", name="Galerie der Patenschaften").is_visible()
-    assert page.get_by_text("5 Patenschaften").is_visible()
+    expect(page.get_by_role("heading", name="Galerie der Patenschaften")).to_be_visible()
+    expect(page.get_by_text("5 Patenschaften")).to_be_visible()
     guest.check("gallery")
 
     # Filter by topic, then narrow down by state.
     page.get_by_label("Thema").select_option(label="Kultur")
     page.get_by_role("button", name="Anzeigen").click()
     page.wait_for_url("**/galerie/?topic=kultur")
-    assert page.get_by_text("1 Patenschaft", exact=True).is_visible()
-    assert page.get_by_role("link", name=portraits.title).is_visible()
+    expect(page.get_by_text("1 Patenschaft", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name=portraits.title)).to_be_visible()
     assert page.get_by_role("link", name=roof.title).count() == 0
     page.get_by_label("Stand").select_option(label="läuft")
     page.get_by_role("button", name="Anzeigen").click()
-    assert page.get_by_text("Keine veröffentlichte Patenschaft passt zu dieser Suche").is_visible()
+    expect(
+        page.get_by_text("Keine veröffentlichte Patenschaft passt zu dieser Suche")
+    ).to_be_visible()
     guest.check("gallery-filtered-empty")
 
     # Reset, then search.
@@ -128,15 +131,15 @@ def test_visitor_filters_the_gallery_and_opens_a_story(visitor):
     page.get_by_role("searchbox", name="Suche").fill("Kabine")
     page.get_by_role("button", name="Anzeigen").click()
     page.wait_for_url("**/galerie/?q=Kabine")  # the short, stable address
-    assert page.get_by_text("1 Patenschaft", exact=True).is_visible()
+    expect(page.get_by_text("1 Patenschaft", exact=True)).to_be_visible()
     guest.check("gallery-search")
 
     # Open the story.
     page.get_by_role("link", name=roof.title).click()
     page.wait_for_url(f"**/galerie/{roof.pk}/{roof.slug}/")
-    assert page.get_by_role("heading", level=1, name=roof.title).is_visible()
-    assert page.get_by_text("Zwei Tage Arbeit, und die Kinder").is_visible()
-    assert page.get_by_role("img", name="Ein Haus mit neuem rotem Ziegeldach").is_visible()
+    expect(page.get_by_role("heading", level=1, name=roof.title)).to_be_visible()
+    expect(page.get_by_text("Zwei Tage Arbeit, und die Kinder")).to_be_visible()
+    expect(page.get_by_role("img", name="Ein Haus mit neuem rotem Ziegeldach")).to_be_visible()
     og_image = page.locator('meta[property="og:image"]').get_attribute("content")
     assert og_image.endswith(f"/galerie/{roof.pk}/{roof.slug}/bild-1200x630")
     guest.check("story")
@@ -144,7 +147,7 @@ def test_visitor_filters_the_gallery_and_opens_a_story(visitor):
     # The seal's verification page, hosted by the portal.
     page.get_by_role("link", name="Siegel von Dachdeckerei Krüger GmbH prüfen").click()
     page.wait_for_url("**/siegel/pruefen/**")
-    assert page.get_by_text("Dachdeckerei Krüger GmbH").first.is_visible()
+    expect(page.get_by_text("Dachdeckerei Krüger GmbH").first).to_be_visible()
     page.go_back()
 
     # Channels: the press text and the picture for social media.
@@ -162,13 +165,13 @@ def test_visitor_filters_the_gallery_and_opens_a_story(visitor):
     guest.check("story-social")
     page.go_back()
     page.get_by_role("link", name="Pressetext (druckbare Seite)").click()
-    assert page.get_by_text("Pressemitteilung – Lausitzer Sozialpaten").is_visible()
+    expect(page.get_by_text("Pressemitteilung – Lausitzer Sozialpaten")).to_be_visible()
     guest.check("story-press")
 
     # The partner's public profile.
     page.go_back()
     page.get_by_role("link", name="Dachdeckerei Krüger GmbH").first.click()
-    assert page.get_by_role("heading", level=1, name="Dachdeckerei Krüger GmbH").is_visible()
+    expect(page.get_by_role("heading", level=1, name="Dachdeckerei Krüger GmbH")).to_be_visible()
     guest.check("party-profile")
 
     # The visitor reads the page in English and back, by the footer's language links.
@@ -176,7 +179,7 @@ def test_visitor_filters_the_gallery_and_opens_a_story(visitor):
     page.get_by_role("navigation", name="Sprache").get_by_role("link", name="English").click()
     page.wait_for_url(profile_url)
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("link", name="Legal notice").is_visible()
+    expect(page.get_by_role("link", name="Legal notice")).to_be_visible()
     guest.check("party-profile-english")
     page.get_by_role("navigation", name="Language").get_by_role("link", name="Deutsch").click()
     page.wait_for_url(profile_url)
@@ -184,8 +187,8 @@ def test_visitor_filters_the_gallery_and_opens_a_story(visitor):
 
     # The open needs board and its way in.
     page.goto("/offene-bedarfe/")
-    assert page.get_by_role("heading", name="Kleinbus für die Ferienfahrt").is_visible()
+    expect(page.get_by_role("heading", name="Kleinbus für die Ferienfahrt")).to_be_visible()
     guest.check("needs-board")
     page.get_by_role("link", name=re.compile("Wir könnten helfen")).first.click()
-    assert page.get_by_role("link", name="Unternehmen registrieren").is_visible()
+    expect(page.get_by_role("link", name="Unternehmen registrieren")).to_be_visible()
     guest.check("need-help")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from exchange.models import Need
 from tests.browser.test_registration_journey import _login
@@ -27,7 +28,7 @@ def test_organisation_posts_a_need(visitor, organisation, organisation_member):
     page.get_by_label("Ort:").select_option(label="– bitte wählen –")
     page.get_by_label("Beschreibung").fill("")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("Bitte beschreiben Sie, was Ihnen fehlt.").is_visible()
+    expect(page.get_by_text("Bitte beschreiben Sie, was Ihnen fehlt.")).to_be_visible()
     assert page.get_by_label("Titel").input_value() == "Vereinswebseite mit Terminen"
     olga.check("need-form-error")
 
@@ -38,7 +39,7 @@ def test_organisation_posts_a_need(visitor, organisation, organisation_member):
     page.get_by_label("Sport").check()
     page.get_by_role("button", name="Speichern").click()
     page.wait_for_url(re.compile(r"/bedarfe/\d+/$"))
-    assert page.get_by_text("ist gespeichert").is_visible()
+    expect(page.get_by_text("ist gespeichert")).to_be_visible()
     olga.check("need-detail")
 
     need = Need.objects.get()

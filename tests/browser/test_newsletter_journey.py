@@ -4,6 +4,7 @@ previews, tests and sends an issue, which then appears in the archive."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from communication.models import OutgoingEmail
 from newsletter.models import Issue, IssueStatus, Subscriber
@@ -24,8 +25,8 @@ def test_visitor_subscribes_with_double_opt_in(visitor, transactional_db):
 
     page.get_by_role("textbox", name="E-Mail-Adresse").fill("nora@example")
     page.get_by_role("button", name="Anmelden").click()
-    assert page.get_by_text("Bitte geben Sie eine gültige E-Mail-Adresse an").is_visible()
-    assert page.get_by_text("Bitte stimmen Sie zu").is_visible()
+    expect(page.get_by_text("Bitte geben Sie eine gültige E-Mail-Adresse an")).to_be_visible()
+    expect(page.get_by_text("Bitte stimmen Sie zu")).to_be_visible()
     nora.check("subscribe-error")
 
     page.get_by_role("textbox", name="E-Mail-Adresse").fill("nora@example.org")
@@ -43,9 +44,9 @@ def test_visitor_subscribes_with_double_opt_in(visitor, transactional_db):
     nora.check("confirm")
     assert not Subscriber.objects.get().is_confirmed
     page.get_by_role("button", name="Ja, Newsletter erhalten").click()
-    assert page.get_by_text(
-        "Danke! nora@example.org erhält ab jetzt unseren Newsletter."
-    ).is_visible()
+    expect(
+        page.get_by_text("Danke! nora@example.org erhält ab jetzt unseren Newsletter.")
+    ).to_be_visible()
     nora.check("confirmed")
     assert Subscriber.objects.get().is_confirmed
 
@@ -61,7 +62,7 @@ def test_coordinator_composes_previews_and_sends(visitor, transactional_db, coor
     clara.check("issues")
     page.get_by_role("link", name="Neue Ausgabe").click()
     page.get_by_role("button", name="Anlegen").click()
-    assert page.get_by_text("Bitte geben Sie einen Betreff ein.").is_visible()
+    expect(page.get_by_text("Bitte geben Sie einen Betreff ein.")).to_be_visible()
     page.get_by_label("Betreff").fill("Sommerbrief 2099")
     page.get_by_label("Einleitung").fill("Liebe Leserinnen und Leser,\n\nes ist Sommer.")
     page.get_by_role("button", name="Anlegen").click()
@@ -71,29 +72,29 @@ def test_coordinator_composes_previews_and_sends(visitor, transactional_db, coor
     page.get_by_role("link", name="Termine").click()
     page.get_by_label("Termine, einer pro Zeile").fill("gestern Grillfest")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("Zeile 1: Bitte beginnen Sie mit einem Datum").is_visible()
+    expect(page.get_by_text("Zeile 1: Bitte beginnen Sie mit einem Datum")).to_be_visible()
     clara.check("block-error")
     page.get_by_label("Termine, einer pro Zeile").fill("14.06.2099 Netzwerktreffen im Rathaus")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_text("Netzwerktreffen im Rathaus").is_visible()
+    expect(page.get_by_text("Netzwerktreffen im Rathaus")).to_be_visible()
 
     page.get_by_role("link", name="Vorschau und Test-E-Mail").click()
     frame = page.frame_locator("iframe.newsletter-preview")
-    assert frame.get_by_role("heading", name="Transporter für die Tafel gesucht").is_visible()
+    expect(frame.get_by_role("heading", name="Transporter für die Tafel gesucht")).to_be_visible()
     clara.check("preview")
     page.get_by_role("button", name=re.compile("^Test-E-Mail an")).click()
-    assert page.get_by_text("Eine Test-E-Mail geht an clara@sozialpaten.example").is_visible()
+    expect(page.get_by_text("Eine Test-E-Mail geht an clara@sozialpaten.example")).to_be_visible()
 
     page.get_by_role("link", name="Versenden …").click()
     clara.check("send")
     page.get_by_role("button", name="Jetzt an 3 Empfänger senden").click()
     page.wait_for_url(re.compile(r"/versand/$"))
-    assert page.get_by_text("3 von 3 E-Mails zugestellt").is_visible()
+    expect(page.get_by_text("3 von 3 E-Mails zugestellt")).to_be_visible()
     clara.check("progress")
     issue = Issue.objects.get()
     assert issue.status == IssueStatus.SENT and issue.deliveries.count() == 3
 
     page.goto("/newsletter/archiv/")
     page.get_by_role("link", name="Sommerbrief 2099").click()
-    assert page.get_by_text("Netzwerktreffen im Rathaus").is_visible()
+    expect(page.get_by_text("Netzwerktreffen im Rathaus")).to_be_visible()
     clara.check("archive-issue")

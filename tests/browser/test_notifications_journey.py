@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from notifications.models import EmailMode, NotificationKind
 from notifications.services import email_settings_for, notify
@@ -35,16 +36,16 @@ def test_read_settle_and_unsubscribe(visitor, company, company_member, coordinat
     _login(page, company_member.email, PASSWORD)
 
     page.goto("/benachrichtigungen/")
-    assert page.get_by_text("Sie haben 2 ungelesene Benachrichtigungen.").is_visible()
+    expect(page.get_by_text("Sie haben 2 ungelesene Benachrichtigungen.")).to_be_visible()
     carl.check("list-unread")
 
     page.get_by_role("link", name="Ihre Patenschaft endet in vier Wochen").click()
     page.wait_for_url(re.compile(r"/patenschaften/$"))
     page.goto("/benachrichtigungen/")
-    assert page.get_by_text("Sie haben eine ungelesene Benachrichtigung.").is_visible()
+    expect(page.get_by_text("Sie haben eine ungelesene Benachrichtigung.")).to_be_visible()
     page.get_by_role("button", name="Alle als gelesen markieren").click()
-    assert page.get_by_text("Alle Benachrichtigungen sind als gelesen markiert.").is_visible()
-    assert page.get_by_text("Sie haben alles gelesen.").is_visible()
+    expect(page.get_by_text("Alle Benachrichtigungen sind als gelesen markiert.")).to_be_visible()
+    expect(page.get_by_text("Sie haben alles gelesen.")).to_be_visible()
     carl.check("list-read")
 
     page.get_by_role("link", name="Benachrichtigungen einstellen").click()
@@ -52,7 +53,7 @@ def test_read_settle_and_unsubscribe(visitor, company, company_member, coordinat
         "in der wöchentlichen Zusammenfassung"
     ).check()
     page.get_by_role("button", name="Einstellungen speichern").click()
-    assert page.get_by_text("Ihre Einstellungen sind gespeichert.").is_visible()
+    expect(page.get_by_text("Ihre Einstellungen sind gespeichert.")).to_be_visible()
     carl.check("settings")
     assert email_settings_for(company_member)["checkin"] == EmailMode.DIGEST
 
@@ -64,6 +65,6 @@ def test_read_settle_and_unsubscribe(visitor, company, company_member, coordinat
     stranger.check("unsubscribe-choice")
     assert email_settings_for(company_member)["renewal"] == EmailMode.IMMEDIATE
     stranger.page.get_by_role("button", name="Abbestellen").click()
-    assert stranger.page.get_by_text("nicht mehr").first.is_visible()
+    expect(stranger.page.get_by_text("nicht mehr").first).to_be_visible()
     stranger.check("unsubscribe-done")
     assert email_settings_for(company_member)["renewal"] == EmailMode.OFF

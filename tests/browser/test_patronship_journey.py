@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from matching import services as matching
 from parties.models import PartyCompetency
@@ -72,7 +73,7 @@ def test_whole_patronship_journey(
     )
     page.get_by_role("button", name="Vorstellung verschicken").click()
     page.wait_for_url(re.compile(r"/vorstellungen/\d+/$"))
-    assert page.get_by_text("Die Vorstellung ist verschickt").is_visible()
+    expect(page.get_by_text("Die Vorstellung ist verschickt")).to_be_visible()
     clara.check("introduction-waiting")
     assert "carl@krueger.example" in page.content()  # the coordinator sees contacts
 
@@ -81,13 +82,13 @@ def test_whole_patronship_journey(
     carl.page.goto(_answer_link(company_member.email, "accepted"))
     carl.check("answer-link")
     carl.page.get_by_role("button", name="Antwort senden").click()
-    assert carl.page.get_by_text("Ihre Antwort liegt vor").is_visible()
+    expect(carl.page.get_by_text("Ihre Antwort liegt vor")).to_be_visible()
     # Olga, logged in, still sees no contact details: the company said yes, she has not.
     olga.page.goto(page.url)
     assert "carl@krueger.example" not in olga.page.content()
     olga.page.goto(_answer_link(organisation_member.email, "accepted"))
     olga.page.get_by_role("button", name="Antwort senden").click()
-    assert olga.page.get_by_text("Beide Seiten haben zugestimmt").is_visible()
+    expect(olga.page.get_by_text("Beide Seiten haben zugestimmt")).to_be_visible()
     olga.page.goto(page.url)
     assert "carl@krueger.example" in olga.page.content()
     olga.check("introduction-accepted")
@@ -102,7 +103,7 @@ def test_whole_patronship_journey(
     )
     page.get_by_label("Zwischengespräch alle … Tage").fill("60")
     page.get_by_role("button", name="Vereinbarung speichern").click()
-    assert page.get_by_text("die Patenschaft ist aktiv").is_visible()
+    expect(page.get_by_text("die Patenschaft ist aktiv")).to_be_visible()
     clara.check("patronship-active")
     patronship = Patronship.objects.get()
     assert patronship.status == "active"
@@ -125,7 +126,7 @@ def test_whole_patronship_journey(
     page.get_by_role("link", name="Patenschaft abschließen").click()
     clara.check("complete-form")
     page.get_by_role("button", name="Patenschaft abschließen").click()
-    assert page.get_by_text("Die Patenschaft ist abgeschlossen").is_visible()
+    expect(page.get_by_text("Die Patenschaft ist abgeschlossen")).to_be_visible()
     clara.check("patronship-completed")
     patronship.refresh_from_db()
     assert patronship.status == "completed"

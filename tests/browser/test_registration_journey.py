@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from parties.models import Party, PartyStatus
 from tests.conftest import PASSWORD
@@ -42,7 +43,7 @@ def test_signup_verify_login_and_approval(visitor, transactional_db):
     carla.check("signup-filled")
     # Forgetting the privacy consent keeps everything that was typed.
     page.get_by_role("button", name="Registrieren").click()
-    assert page.get_by_text("Bitte stimmen Sie den Datenschutzhinweisen zu.").is_visible()
+    expect(page.get_by_text("Bitte stimmen Sie den Datenschutzhinweisen zu.")).to_be_visible()
     assert page.get_by_label("Name des Unternehmens oder der Organisation").input_value() == (
         "Tischlerei Neumann"
     )
@@ -67,7 +68,7 @@ def test_signup_verify_login_and_approval(visitor, transactional_db):
     page.get_by_role("button", name="Abmelden").click()
     _login(page, "carla@tischlerei-neumann.example", "Lausitz-Sonne-2027")
     page.wait_for_url(re.compile(r"/mein-bereich/$"))
-    assert page.get_by_text("wartet auf Freigabe").first.is_visible()
+    expect(page.get_by_text("wartet auf Freigabe").first).to_be_visible()
     carla.check("home-pending")
 
     katrin = visitor("coordinator")
@@ -75,11 +76,11 @@ def test_signup_verify_login_and_approval(visitor, transactional_db):
     katrin.page.get_by_role("link", name="Freigaben", exact=True).click()
     katrin.check("review")
     katrin.page.get_by_role("button", name="Tischlerei Neumann freigeben").click()
-    assert katrin.page.get_by_text("„Tischlerei Neumann“ ist freigegeben.").is_visible()
+    expect(katrin.page.get_by_text("„Tischlerei Neumann“ ist freigegeben.")).to_be_visible()
     katrin.check("review-approved")
 
     party.refresh_from_db()
     assert party.status == PartyStatus.APPROVED
     page.reload()
-    assert page.get_by_text("freigegeben", exact=True).is_visible()
+    expect(page.get_by_text("freigegeben", exact=True)).to_be_visible()
     carla.check("home-approved")

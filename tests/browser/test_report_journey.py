@@ -4,6 +4,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from reports.models import AnnualReport
 from tests.browser.test_registration_journey import _login
@@ -28,16 +29,16 @@ def test_coordinator_publishes_and_a_visitor_reads_the_report(
     page.get_by_role("button", name="Speichern").click()
     page.wait_for_url(re.compile(r"/jahresbericht/2024/$"))
     page.get_by_role("button", name="Veröffentlichen").click()
-    assert page.get_by_text("Der Jahresbericht 2024 ist veröffentlicht.").is_visible()
+    expect(page.get_by_text("Der Jahresbericht 2024 ist veröffentlicht.")).to_be_visible()
     assert AnnualReport.objects.get(year=2024).is_published
 
     guest = visitor("report-visitor")
     page = guest.page
     page.goto("/jahresbericht/")
     page.get_by_role("link", name="Jahresbericht 2024").first.click()
-    assert page.get_by_role("heading", name="Das Jahr 2024 in Zahlen").is_visible()
-    assert page.get_by_role("img", name="Themen der Patenschaften 2024").is_visible()
-    assert page.get_by_text("Ein Jahr voller Hilfe").is_visible()
+    expect(page.get_by_role("heading", name="Das Jahr 2024 in Zahlen")).to_be_visible()
+    expect(page.get_by_role("img", name="Themen der Patenschaften 2024")).to_be_visible()
+    expect(page.get_by_text("Ein Jahr voller Hilfe")).to_be_visible()
     guest.check("report")
     with page.expect_response(re.compile(r"/jahresbericht\.pdf$")) as answer:
         page.evaluate("url => fetch(url)", "/jahresbericht/2024/jahresbericht.pdf")

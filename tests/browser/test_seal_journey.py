@@ -11,6 +11,7 @@ import zipfile
 import pytest
 from django.utils import timezone
 from PIL import Image
+from playwright.sync_api import expect
 
 from seals.models import Seal
 from tests.browser.test_registration_journey import _login
@@ -86,8 +87,8 @@ def test_seal_from_issue_to_revocation(
     assert page.get_by_label("SV Jugendfußball Weißwasser e.V.").is_checked()
     clara.check("issue-form")
     page.get_by_role("button", name="Siegel ausstellen").click()
-    assert page.get_by_text("Siegel ausgestellt für Dachdeckerei Krüger GmbH").is_visible()
-    assert page.get_by_text("Beide Partner haben ein gültiges Siegel").is_visible()
+    expect(page.get_by_text("Siegel ausgestellt für Dachdeckerei Krüger GmbH")).to_be_visible()
+    expect(page.get_by_text("Beide Partner haben ein gültiges Siegel")).to_be_visible()
     clara.check("issued")
     seal = Seal.objects.get(holder=company)
 
@@ -97,7 +98,7 @@ def test_seal_from_issue_to_revocation(
     page = carl.page
     _login(page, company_member.email, PASSWORD)
     page.goto(f"/siegel/partei/{company.pk}/")
-    assert page.get_by_role("heading", name=re.compile("Neues Dach")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Neues Dach"))).to_be_visible()
     carl.check("own-seals")
     with page.expect_download() as download:
         page.get_by_role("link", name="Medienpaket herunterladen (ZIP)").click()
@@ -125,7 +126,7 @@ def test_seal_from_issue_to_revocation(
     with site.expect_navigation():
         site.locator("footer a").click()
     assert site.url == f"{live_server.url}/siegel/pruefen/{seal.code}/"
-    assert site.get_by_text("Dieses Siegel ist gültig").is_visible()
+    expect(site.get_by_text("Dieses Siegel ist gültig")).to_be_visible()
     guest.check("verify-valid")
 
     # The coordinator ends the patronship early.
@@ -144,14 +145,14 @@ def test_seal_from_issue_to_revocation(
     assert _footer_colour(image) == RED_FOOTER
     guest.check("partner-website-revoked")
     site.goto(f"/siegel/pruefen/{seal.code}/")
-    assert site.get_by_text("Dieses Siegel ist widerrufen").is_visible()
-    assert site.get_by_text(f"seit dem {today:%d.%m.%Y}").is_visible()
+    expect(site.get_by_text("Dieses Siegel ist widerrufen")).to_be_visible()
+    expect(site.get_by_text(f"seit dem {today:%d.%m.%Y}")).to_be_visible()
     assert "verkauft" not in site.content()  # the reason stays private
     guest.check("verify-revoked")
 
     # The company's own page says so too, and offers no snippet any more.
     page = carl.page
     page.goto(f"/siegel/partei/{company.pk}/")
-    assert page.get_by_text("Dieses Siegel wurde am").is_visible()
+    expect(page.get_by_text("Dieses Siegel wurde am")).to_be_visible()
     assert page.get_by_role("button", name="Code kopieren").count() == 0
     carl.check("own-seals-revoked")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from exchange.models import Need
 from matching import services
@@ -48,7 +49,7 @@ def test_coordinator_reviews_suggestions_for_a_need(visitor, coordinator, organi
     page.get_by_role("link", name="Vorschläge", exact=True).click()
     clara.check("suggestion-list")
     page.get_by_role("link", name="Harfe für die Gedenkfeier").click()
-    assert page.get_by_text("Kein passender Vorschlag.").is_visible()
+    expect(page.get_by_text("Kein passender Vorschlag.")).to_be_visible()
     page.go_back()
     page.get_by_role("link", name="Unser Dach ist undicht").click()
     clara.check("need-suggestions")
@@ -63,7 +64,7 @@ def test_coordinator_reviews_suggestions_for_a_need(visitor, coordinator, organi
     clara.check("exclude")
     page.get_by_label("Warum passt das nicht?").fill("zu weit weg")
     page.get_by_role("button", name="Ausschließen").click()
-    assert page.get_by_text("wird für diesen Bedarf nicht mehr vorgeschlagen").is_visible()
+    expect(page.get_by_text("wird für diesen Bedarf nicht mehr vorgeschlagen")).to_be_visible()
     assert page.locator("article.suggestion").count() == 1
     clara.check("need-suggestions-after")
     assert Need.objects.get(pk=need.pk).suggestions.get().shortlisted

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from parties.models import PartyStatus
 from patronships.models import IntroductionStatus, PatronshipStatus
@@ -57,8 +58,8 @@ def test_coordinator_desk_and_pipeline(visitor, coordinator, advisor, desk):
     _login(page, coordinator.email, PASSWORD)
     page.get_by_role("link", name="Arbeitsplatz", exact=True).click()
     page.get_by_role("heading", name="Arbeitsplatz der Koordination").wait_for()
-    assert page.get_by_text("eskaliert", exact=True).is_visible()
-    assert page.get_by_text("überfällig seit 3 Tagen").is_visible()
+    expect(page.get_by_text("eskaliert", exact=True)).to_be_visible()
+    expect(page.get_by_text("überfällig seit 3 Tagen")).to_be_visible()
     clara.check("dashboard")
 
     page.get_by_role("link", name="Zur Pipeline").click()
@@ -72,7 +73,7 @@ def test_coordinator_desk_and_pipeline(visitor, coordinator, advisor, desk):
     page.keyboard.press("Enter")
     page.wait_for_url("**topic=**")
     assert page.get_by_label("Thema").input_value() != ""
-    assert page.get_by_role("link", name="Dach des Vereinsheims").is_visible()
+    expect(page.get_by_role("link", name="Dach des Vereinsheims")).to_be_visible()
     assert page.get_by_role("link", name="Lieferwagen für die Tafel").count() == 0
     clara.check("board-filtered")
 
