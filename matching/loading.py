@@ -112,43 +112,74 @@ def load_candidates(parties=None) -> list[CandidateData]:
     ]
 
 
+NEED_FIELDS = (
+    "pk",
+    "party_id",
+    "party__kind",
+    "title",
+    "description",
+    "kind",
+    "remote_ok",
+    # The need's own place, else its owner's.
+    "municipality_id",
+    "municipality__name",
+    "municipality__latitude",
+    "municipality__longitude",
+    "party__municipality_id",
+    "party__municipality__name",
+    "party__municipality__latitude",
+    "party__municipality__longitude",
+)
+
+
 def load_needs(queryset=None) -> list[NeedData]:
     """Open needs of approved parties (or the given queryset) as engine input."""
     if queryset is None:
         queryset = Need.objects.filter(status=NeedStatus.OPEN, party__status="approved")
-    needs = list(queryset.select_related("municipality", "party__municipality"))
-    ids = [n.pk for n in needs]
+    # Plain values, not model instances: a rebuild reads tens of thousands of needs.
+    rows = list(queryset.order_by("pk").values_list(*NEED_FIELDS))
     wanted = defaultdict(set)
-    for need_id, cid in Need.competencies.through.objects.filter(need_id__in=ids).values_list(
-        "need_id", "competency_id"
-    ):
+    for need_id, cid in Need.competencies.through.objects.filter(
+        need_id__in=queryset.values("pk")
+    ).values_list("need_id", "competency_id"):
         wanted[need_id].add(cid)
     need_topics = defaultdict(set)
-    for need_id, tid in Need.topics.through.objects.filter(need_id__in=ids).values_list(
-        "need_id", "topic_id"
-    ):
+    for need_id, tid in Need.topics.through.objects.filter(
+        need_id__in=queryset.values("pk")
+    ).values_list("need_id", "topic_id"):
         need_topics[need_id].add(tid)
     owner_topics = defaultdict(set)
     for party_id, tid in Party.topics.through.objects.filter(
-        party_id__in={n.party_id for n in needs}
+        party_id__in=queryset.values("party_id")
     ).values_list("party_id", "topic_id"):
         owner_topics[party_id].add(tid)
-    return [
-        NeedData(
-            id=n.pk,
-            owner_id=n.party_id,
-            owner_kind=n.party.kind,
-            title=n.title,
-            description=n.description,
-            kind=n.kind,
-            competencies=frozenset(wanted[n.pk]),
-            topics=frozenset(need_topics[n.pk]),
-            owner_topics=frozenset(owner_topics[n.party_id]),
-            place=_place(n.municipality or n.party.municipality),
-            remote_ok=n.remote_ok,
+    places: dict[int, Place] = {}
+
+    def place(pk, name, lat, lon) -> Place | None:
+        if pk is None:
+            return None
+        if pk not in places:
+            places[pk] = Place(pk, name, lat, lon)
+        return places[pk]
+
+    needs = []
+    for pk, party_id, owner_kind, title, description, kind, remote_ok, *where in rows:
+        needs.append(
+            NeedData(
+                id=pk,
+                owner_id=party_id,
+                owner_kind=owner_kind,
+                title=title,
+                description=description,
+                kind=kind,
+                competencies=frozenset(wanted[pk]),
+                topics=frozenset(need_topics[pk]),
+                owner_topics=frozenset(owner_topics[party_id]),
+                place=place(*where[:4]) or place(*where[4:]),
+                remote_ok=remote_ok,
+            )
         )
-        for n in needs
-    ]
+    return needs
 
 
 def load_history() -> History:

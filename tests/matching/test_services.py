@@ -196,3 +196,33 @@ def test_need_page_query_budget(client, world, coordinator, django_assert_num_qu
     # session, user, the need with owner and place, its suggestions with candidates
     with django_assert_num_queries(7):
         client.get(reverse("matching:need", args=[world["need"].pk]))
+
+
+def test_rows_written_in_bulk_read_back_as_written(world, monkeypatch):
+    """A large rebuild writes by COPY on PostgreSQL, a small one by INSERT: same rows."""
+
+    def stored():
+        return list(
+            Suggestion.objects.order_by("need_id", "rank").values_list(
+                "need_id",
+                "candidate_id",
+                "rank",
+                "score",
+                "band",
+                "reasons",
+                "concerns",
+                "signals",
+                "shortlisted",
+            )
+        )
+
+    services.suggestions_rebuild()
+    Suggestion.objects.filter(candidate=world["roofer"]).update(shortlisted=True)
+    monkeypatch.setattr(services, "COPY_FROM", 10**9)
+    services.suggestions_rebuild()
+    inserted = stored()
+    monkeypatch.setattr(services, "COPY_FROM", 0)
+    services.suggestions_rebuild()
+    assert stored() == inserted
+    assert any("Dach ↔ Dachdeckerei" in reason for row in inserted for reason in row[5])
+    assert any(row[8] for row in inserted)  # the shortlist survives
