@@ -14,6 +14,7 @@ rebuild (see `CELERY_BEAT_SCHEDULE`) also refreshes the word weights, which in-p
 leave as they were.
 """
 
+import datetime
 import random
 import threading
 
@@ -26,6 +27,7 @@ from .loading import load_candidates, load_needs, load_taxonomy
 from .models import MatchingWeights
 
 KEY = "matching:index-version"
+READING_MARGIN = datetime.timedelta(minutes=2)
 
 
 class _Kept:
@@ -46,8 +48,22 @@ _kept = _Kept()
 exclusive = _kept.lock
 
 
+_in_worker = False
+
+
+def mark_worker(**kwargs) -> None:
+    """This process is a Celery worker (connected to its start signals in apps.py)."""
+    global _in_worker
+    _in_worker = True
+
+
 def _enabled() -> bool:
-    return getattr(settings, "MATCHING_KEEP_INDEX", True)
+    """Keep an index where refresh tasks run: in Celery workers, or in every process when
+    tasks run in-process. A web process that only ranks now and then (the coordinator's
+    "recompute") builds one for the occasion rather than holding it in memory."""
+    if not getattr(settings, "MATCHING_KEEP_INDEX", True):
+        return False
+    return _in_worker or settings.CELERY_TASK_ALWAYS_EAGER
 
 
 def _shared_version() -> int | None:
@@ -55,7 +71,7 @@ def _shared_version() -> int | None:
     if version is None:
         # A random start: a process's old version never matches a counter started anew
         # after the cache was emptied.
-        cache.add(KEY, random.getrandbits(48))
+        cache.add(KEY, random.getrandbits(48), timeout=None)
         version = cache.get(KEY)
     return version
 
@@ -86,13 +102,20 @@ def current() -> Index:
         return _kept.index
 
 
-def replace(index: Index) -> None:
-    """A full rebuild made `index`: every process takes it (or builds its own) from now on."""
+def version() -> int | None:
+    """The shared counter now: read it before building an index for `replace`."""
+    return _shared_version()
+
+
+def replace(index: Index, *, built_at: int | None) -> None:
+    """A full rebuild made `index` from what the database held when the counter stood at
+    `built_at`: all other processes build anew; this one keeps `index` unless someone
+    changed something while it was built (then it builds anew too)."""
     with _kept.lock:
-        version = _bump()
+        after = _bump()
         _kept.clear()
-        if _enabled():
-            _kept.index, _kept.version = index, version
+        if _enabled() and built_at is not None and after == built_at + 1:
+            _kept.index, _kept.version = index, after
 
 
 def invalidate() -> None:
@@ -116,6 +139,7 @@ def _fits_in_place(index: Index, candidate) -> bool:
 def party_changed(party_id: int) -> Index:
     """Write one party's change into the kept index and tell the other processes."""
     if not _enabled():
+        _bump()  # processes that do keep an index must still hear of it
         return build()
     with _kept.lock:
         before = _shared_version()
@@ -126,11 +150,17 @@ def party_changed(party_id: int) -> Index:
         if up_to_date and candidate is None and not in_index:
             return index  # not a candidate before or now: nothing the index holds changed
         after = _bump()
-        if up_to_date and candidate is not None and _fits_in_place(index, candidate):
+        # In place only if nobody else moved the counter meanwhile: another process's
+        # change would be missing from this index.
+        nobody_else = after is not None and after == before + 1
+        if (
+            nobody_else
+            and up_to_date
+            and candidate is not None
+            and _fits_in_place(index, candidate)
+        ):
             index.update_candidate(candidate)
-            # Kept only if nobody else moved the counter meanwhile.
-            _kept.version = after if after is not None and after == before + 1 else None
-            _kept.prepared = None if _kept.version is None else _kept.prepared
+            _kept.version = after
             return index
         _kept.clear()
     return current()
@@ -144,7 +174,9 @@ def prepared_needs(index: Index) -> tuple[Prepared, object]:
     with _kept.lock:
         if _kept.index is index and _kept.prepared is not None:
             return _kept.prepared, _kept.prepared_at
-        since = timezone.now()
+        # A need saved just before, in a transaction still open (or stamped by a host
+        # whose clock is a little behind), counts as changed since the reading.
+        since = timezone.now() - READING_MARGIN
         prepared = index.prepare(load_needs())
         if _kept.index is index:
             _kept.prepared, _kept.prepared_at = prepared, since

@@ -91,11 +91,12 @@ def _insert(rows: list[tuple]) -> None:
 
 def suggestions_rebuild() -> int:
     """Recompute every open need's suggestions; drop those of needs no longer open."""
+    built_at = resident.version()
     index = resident.build()
     needs = load_needs()
     results = index.rank_many(needs, load_history(), limit=LIMIT, processes=2)
     stored = _store(results, need_ids=None)
-    resident.replace(index)
+    resident.replace(index, built_at=built_at)
     return stored
 
 

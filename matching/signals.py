@@ -7,6 +7,7 @@ from django.utils import timezone
 from exchange.models import Need, Offer
 from parties.models import Party, PartyCompetency
 from patronships.models import Patronship
+from places.models import Municipality
 from taxonomy.models import Competency, CompetencyGroup, Topic
 
 from .services import schedule_refresh
@@ -42,10 +43,21 @@ def party_changed(sender, instance, **kwargs):
 def party_tags_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
         party_id = instance.pk if isinstance(instance, Party) else instance.party_id
+        if isinstance(instance, Party):
+            # Its needs' owner topics changed: the kept reading of all needs is renewed
+            # for needs whose owner changed since (see resident).
+            Party.objects.filter(pk=party_id).update(updated_at=timezone.now())
         schedule_refresh(party_ids=[party_id])
 
 
+@receiver(post_delete, sender=Party)
+def party_deleted(sender, instance, **kwargs):
+    # A kept index still holds the party: it must go from every worker's index.
+    schedule_refresh(party_ids=[instance.pk])
+
+
 @receiver(post_save, sender=Patronship)
+@receiver(post_delete, sender=Patronship)
 def patronship_changed(sender, instance, **kwargs):
     # Capacity changes with every patronship that starts or ends.
     schedule_refresh(party_ids=[instance.sponsor_id, instance.recipient_id])
@@ -57,6 +69,7 @@ def patronship_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=CompetencyGroup)
 @receiver(post_save, sender=Topic)
 @receiver(post_delete, sender=Topic)
+@receiver(post_save, sender=Municipality)
 def taxonomy_changed(sender, instance, **kwargs):
-    # Synonyms and groups shape every comparison: everything is computed anew.
+    # Synonyms, groups and places shape every comparison: everything is computed anew.
     schedule_refresh(rebuild=True)

@@ -1,11 +1,15 @@
 """The index a process keeps between refreshes: reused while current, renewed when not."""
 
+import datetime
+
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
+from exchange.models import Need
 from matching import resident, services
 from matching.models import Suggestion
-from parties.models import PartyCompetency
+from parties.models import Party, PartyCompetency
 from taxonomy.models import Competency
 from tests.factories import (
     CompanyFactory,
@@ -50,6 +54,13 @@ def world(db):
         "roof_need": roof_need,
         "web_need": web_need,
     }
+
+
+def _long_ago():
+    """Date every need and party back, as if the last change were an hour ago."""
+    hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Need.objects.update(updated_at=hour_ago)
+    Party.objects.update(updated_at=hour_ago)
 
 
 def ranking(need):
@@ -114,9 +125,12 @@ def test_a_paused_party_leaves_every_list_without_a_new_build(
 
 def test_a_change_made_by_another_process_is_seen(world, builds):
     services.suggestions_rebuild()
-    cache.incr(resident.KEY)  # what another worker's change does
+    # Another worker pauses the roofer (its own signals ran there) and moves the counter.
+    Party.objects.filter(pk=world["roofer"].pk).update(is_paused=True)
+    cache.incr(resident.KEY)
     services.suggestions_refresh_needs(need_ids=[world["roof_need"].pk])
     assert len(builds) == 2
+    assert world["roofer"].pk not in [c for c, _ in ranking(world["roof_need"])]
     services.suggestions_refresh_needs(need_ids=[world["roof_need"].pk])
     assert len(builds) == 2
 
@@ -129,11 +143,10 @@ def test_an_emptied_cache_renews_the_index(world, builds):
 
 
 def test_a_party_change_recomputes_only_the_needs_it_touches(world, monkeypatch):
-    services.suggestions_rebuild()
     other = OrganisationFactory(name="Tafel Weißwasser")
     unrelated = NeedFactory(party=other, title="Wir suchen einen Kühltransporter")
-    resident._kept.prepared = None
-    services.suggestions_rebuild()  # `unrelated` is read, not changed since
+    _long_ago()  # nothing changed since the reading of all needs below
+    services.suggestions_rebuild()
     seen = []
     real = services.suggestions_refresh_needs
 
@@ -225,3 +238,85 @@ def test_after_many_changed_needs_all_are_read_again(world, monkeypatch):
     services.suggestions_refresh_party(party_id=world["agency"].pk)
     assert resident._kept.prepared_at > first_reading
     assert not {n.pk for n in later} & seen[-1]  # read anew instead of recomputed
+
+
+# --- what must never be missed -----------------------------------------------------------
+
+
+def test_a_deleted_party_leaves_the_kept_index(world, django_capture_on_commit_callbacks):
+    # Only words, no competency rows whose deletion would announce the party's.
+    words_only = CompanyFactory(name="Dachprofis Schleife", description="Dach und Dachrinne")
+    services._pending.state = None
+    services.suggestions_rebuild()
+    assert words_only.pk in [c for c, _ in ranking(world["roof_need"])]
+    gone = words_only.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        words_only.delete()
+    assert gone not in resident.current().position
+    services.suggestions_refresh_needs(need_ids=[world["roof_need"].pk])  # no stale row
+    assert gone not in [c for c, _ in ranking(world["roof_need"])]
+
+
+def test_a_rebuild_does_not_claim_changes_made_while_it_ran(world, builds, monkeypatch):
+    real_build = resident.build
+
+    def build_while_another_worker_changes_something():
+        index = real_build()
+        cache.incr(resident.KEY)  # another worker's change, meanwhile
+        return index
+
+    monkeypatch.setattr(resident, "build", build_while_another_worker_changes_something)
+    services.suggestions_rebuild()
+    monkeypatch.setattr(resident, "build", real_build)
+    assert resident._kept.index is None  # not kept: it may lack that change
+    before = len(builds)
+    resident.current()
+    assert resident._kept.index is not None and len(builds) == before + 1  # built anew
+
+
+def test_a_party_change_racing_another_builds_anew(world, builds, monkeypatch):
+    services.suggestions_rebuild()
+    kept = resident._kept.index
+    real_bump = resident._bump
+
+    def bump_after_another_worker():
+        cache.incr(resident.KEY)  # another worker's change, between read and bump
+        return real_bump()
+
+    monkeypatch.setattr(resident, "_bump", bump_after_another_worker)
+    index = resident.party_changed(world["agency"].pk)
+    assert index is not kept and len(builds) == 2
+
+
+def test_the_shared_counter_does_not_expire(world, monkeypatch):
+    calls = []
+    real_add = cache.add
+    monkeypatch.setattr(
+        cache, "add", lambda key, value, **kw: calls.append(kw) or real_add(key, value, **kw)
+    )
+    resident.version()
+    assert calls == [{"timeout": None}]
+
+
+def test_a_changed_owner_topic_marks_its_needs_as_changed(world):
+    from tests.factories import TopicFactory
+
+    _long_ago()
+    services.suggestions_rebuild()
+    resident.prepared_needs(resident.current())  # the reading, made now
+    world["club"].topics.add(TopicFactory(name="Jugend"))
+    open_needs = Need.objects.filter(status="open")
+    _prepared, changed = services._needs_read(resident.current(), open_needs)
+    assert {world["roof_need"].pk, world["web_need"].pk} <= changed
+
+
+def test_web_processes_do_not_keep_an_index_when_workers_run_the_tasks(world, settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    services.suggestions_refresh_needs(need_ids=[world["roof_need"].pk])
+    assert resident._kept.index is None
+    resident.mark_worker()
+    try:
+        services.suggestions_refresh_needs(need_ids=[world["roof_need"].pk])
+        assert resident._kept.index is not None
+    finally:
+        resident._in_worker = False
