@@ -5,13 +5,14 @@ from django.conf import settings
 from django.urls import reverse
 
 
-@pytest.mark.parametrize("code,word", [("en", "Legal notice"), ("de", "Impressum")])
-def test_switching_sets_the_language_and_returns(client, db, code, word):
-    url = reverse("pages:language", args=[code])
-    response = client.get(url, {"next": "/impressum/?a=1"})
-    assert response.status_code == 302 and response["Location"] == "/impressum/?a=1"
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == code
-    assert word in client.get("/impressum/").content.decode()
+def test_switching_sets_the_language_and_returns(client, db):
+    for code, word in (("en", "Legal notice"), ("de", "Impressum"), ("en", "Legal notice")):
+        url = reverse("pages:language", args=[code])
+        response = client.get(url, {"next": "/impressum/?a=1"})
+        assert response.status_code == 302 and response["Location"] == "/impressum/?a=1"
+        assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == code
+        assert f'<html lang="{code}">' in client.get("/impressum/").content.decode()
+        assert word in client.get("/impressum/").content.decode()
 
 
 @pytest.mark.parametrize(
