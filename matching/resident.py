@@ -17,10 +17,13 @@ leave as they were.
 import datetime
 import random
 import threading
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+
+from exchange.models import Need, NeedStatus
 
 from .engine.ranker import Index, Prepared
 from .loading import load_candidates, load_needs, load_taxonomy
@@ -38,8 +41,17 @@ class _Kept:
     def clear(self):
         self.index: Index | None = None
         self.version: int | None = None
-        self.prepared: Prepared | None = None
-        self.prepared_at = None
+        self.reading: Reading | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Every open need as an index read it, when, and each need's and its owner's
+    `updated_at` as they were then: a need whose stamps differ now has changed since."""
+
+    prepared: Prepared
+    at: datetime.datetime
+    stamps: dict[int, tuple]
 
 
 _kept = _Kept()
@@ -166,24 +178,29 @@ def party_changed(party_id: int) -> Index:
     return current()
 
 
-def prepared_needs(index: Index) -> tuple[Prepared, object]:
-    """Every open need, read by `index` once, and since when that reading holds.
+def reading(index: Index) -> Reading:
+    """Every open need, read by `index` once (kept with the kept index).
 
-    Needs changed since then are read anew by whoever uses this (see
-    `services.suggestions_refresh_party`); the reading is kept with the kept index."""
+    Needs changed since are read anew by whoever uses it (see
+    `services.suggestions_refresh_party`)."""
     with _kept.lock:
-        if _kept.index is index and _kept.prepared is not None:
-            return _kept.prepared, _kept.prepared_at
-        # A need saved just before, in a transaction still open (or stamped by a host
-        # whose clock is a little behind), counts as changed since the reading.
-        since = timezone.now() - READING_MARGIN
-        prepared = index.prepare(load_needs())
+        if _kept.index is index and _kept.reading is not None:
+            return _kept.reading
+        at = timezone.now()
+        # The stamps first: a need changed between the two reads counts as changed.
+        stamps = {
+            pk: (updated, owner_updated)
+            for pk, updated, owner_updated in Need.objects.filter(
+                status=NeedStatus.OPEN, party__status="approved"
+            ).values_list("pk", "updated_at", "party__updated_at")
+        }
+        read = Reading(index.prepare(load_needs()), at, stamps)
         if _kept.index is index:
-            _kept.prepared, _kept.prepared_at = prepared, since
-        return prepared, since
+            _kept.reading = read
+        return read
 
 
-def forget_prepared() -> None:
+def forget_reading() -> None:
     """Read all needs again at the next use (too many changed since the last reading)."""
     with _kept.lock:
-        _kept.prepared = _kept.prepared_at = None
+        _kept.reading = None

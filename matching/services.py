@@ -137,17 +137,21 @@ def _needs_read(index, open_needs) -> tuple[Prepared, set[int]]:
     """All open needs as the kept reading has them, and the needs changed (or whose owner
     changed) since it was made: the reading is out of date for those, so they are
     recomputed in any case. Past READ_AGAIN_AFTER of them, all are read again."""
-    prepared, since = resident.prepared_needs(index)
-    changed = set(
-        open_needs.filter(Q(updated_at__gte=since) | Q(party__updated_at__gte=since)).values_list(
-            "pk", flat=True
-        )
-    )
+    read = resident.reading(index)
+    # Stamps older than the reading (less a margin for transactions still open and
+    # clocks a little behind) cannot be new; the rest is compared with the reading's.
+    recent = read.at - resident.READING_MARGIN
+    changed = {
+        pk
+        for pk, updated, owner_updated in open_needs.filter(
+            Q(updated_at__gte=recent) | Q(party__updated_at__gte=recent)
+        ).values_list("pk", "updated_at", "party__updated_at")
+        if read.stamps.get(pk) != (updated, owner_updated)
+    }
     if len(changed) > READ_AGAIN_AFTER:
-        resident.forget_prepared()
-        prepared, _since = resident.prepared_needs(index)
-        changed = set()
-    return prepared, changed
+        resident.forget_reading()
+        return resident.reading(index).prepared, set()
+    return read.prepared, changed
 
 
 def suggestions_refresh_party(*, party_id: int) -> int:

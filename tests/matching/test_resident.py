@@ -224,7 +224,7 @@ def test_after_many_changed_needs_all_are_read_again(world, monkeypatch):
     monkeypatch.setattr(services, "READ_AGAIN_AFTER", 1)
     services.suggestions_rebuild()
     services.suggestions_refresh_party(party_id=world["agency"].pk)  # reads all needs
-    first_reading = resident._kept.prepared_at
+    first_reading = resident._kept.reading.at
     later = [NeedFactory(party=world["club"], title=t) for t in ("Kinderfest", "Chorprobe")]
     seen = []
     real = services.suggestions_refresh_needs
@@ -236,7 +236,7 @@ def test_after_many_changed_needs_all_are_read_again(world, monkeypatch):
         ),
     )
     services.suggestions_refresh_party(party_id=world["agency"].pk)
-    assert resident._kept.prepared_at > first_reading
+    assert resident._kept.reading.at > first_reading
     assert not {n.pk for n in later} & seen[-1]  # read anew instead of recomputed
 
 
@@ -303,7 +303,7 @@ def test_a_changed_owner_topic_marks_its_needs_as_changed(world):
 
     _long_ago()
     services.suggestions_rebuild()
-    resident.prepared_needs(resident.current())  # the reading, made now
+    resident.reading(resident.current())  # the reading, made now
     world["club"].topics.add(TopicFactory(name="Jugend"))
     open_needs = Need.objects.filter(status="open")
     _prepared, changed = services._needs_read(resident.current(), open_needs)
@@ -320,3 +320,18 @@ def test_web_processes_do_not_keep_an_index_when_workers_run_the_tasks(world, se
         assert resident._kept.index is not None
     finally:
         resident._in_worker = False
+
+
+def test_needs_saved_just_before_the_reading_do_not_count_as_changed(world, monkeypatch):
+    """An import just wrote every need: the reading made after it stays good (its stamps
+    match), rather than being renewed or recomputed with every party change."""
+    monkeypatch.setattr(services, "READ_AGAIN_AFTER", 1)
+    services.suggestions_rebuild()
+    services.suggestions_refresh_party(party_id=world["agency"].pk)
+    first = resident._kept.reading
+    prepared, changed = services._needs_read(resident.current(), Need.objects.all())
+    assert resident._kept.reading is first and prepared is first.prepared
+    assert changed == set()
+    Need.objects.filter(pk=world["web_need"].pk).update(updated_at=timezone.now())
+    _prepared, changed = services._needs_read(resident.current(), Need.objects.all())
+    assert changed == {world["web_need"].pk}
