@@ -18,6 +18,7 @@ fresh process.
 """
 
 import argparse
+import datetime
 import json
 import os
 import random
@@ -38,6 +39,8 @@ REPEATS = 5
 
 
 def _seed(n_companies: int, n_needs: int, seed: int = 7) -> None:
+    from django.utils import timezone
+
     from bench.matching import FILLER, NEED_KINDS, OFFER_KINDS
     from exchange.models import Need, Offer
     from parties.models import Party, PartyCompetency
@@ -146,6 +149,10 @@ def _seed(n_companies: int, n_needs: int, seed: int = 7) -> None:
     Need.topics.through.objects.bulk_create(
         (Need.topics.through(need=n, topic=rng.choice(topics)) for n in needs), batch_size=5000
     )
+    # A real region's entries were written over months, not in the last minute.
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    Party.objects.update(updated_at=long_ago)
+    Need.objects.update(updated_at=long_ago)
 
 
 def _analyse() -> None:

@@ -30,7 +30,7 @@ from .loading import load_candidates, load_needs, load_taxonomy
 from .models import MatchingWeights
 
 KEY = "matching:index-version"
-READING_MARGIN = datetime.timedelta(minutes=2)
+READING_MARGIN = datetime.timedelta(seconds=30)
 
 
 class _Kept:
